@@ -1,0 +1,39 @@
+import { type NormalizedText, normalizeText } from '../text/normalize-text.ts'
+
+/** How far around a candidate context words are looked for, in UTF-16 units of normalised text. */
+export interface ContextWindow {
+  readonly before: number
+  readonly after: number
+}
+
+/** Default window: labels precede values in both languages ("주민등록번호: …", "card no …"). */
+export const defaultContextWindow: ContextWindow = { before: 48, after: 16 }
+
+/** What every detector reads: the normalised text and helpers for context words. */
+export interface ScanInput {
+  readonly text: string
+  readonly normalized: NormalizedText
+  /**
+   * True when one of `words` (lower-case; substring match, so inflected Korean forms such as
+   * 주민등록번호는 count) occurs in the window around [start, end).
+   */
+  hasContext(start: number, end: number, words: readonly string[], window?: ContextWindow): boolean
+}
+
+/** Builds the scan input for one text. */
+export function createScanInput(original: string): ScanInput {
+  const normalized = normalizeText(original)
+  const text = normalized.text
+  return {
+    text,
+    normalized,
+    hasContext(start, end, words, window = defaultContextWindow) {
+      const before = text.slice(Math.max(0, start - window.before), start).toLowerCase()
+      const after = text.slice(end, Math.min(text.length, end + window.after)).toLowerCase()
+      for (const word of words) {
+        if (before.includes(word) || after.includes(word)) return true
+      }
+      return false
+    },
+  }
+}

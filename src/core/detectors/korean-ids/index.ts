@@ -1,0 +1,4 @@
+import type { Detector } from '../../detection/detector.ts'
+
+/** The detectors of this group, in the order they run. */
+export const koreanIdDetectors: readonly Detector[] = []
