@@ -16,68 +16,94 @@ const needsWork = /[^\t\n\r\x20-\x7E\uAC00-\uD7A3\u4E00-\u9FFF]/
 
 const zeroWidth = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad])
 // NFKC leaves these dashes alone; users type them between digit groups (pii-detection.md §5.4).
-const dashes = new Set([
-  0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x30fc, 0xfe63, 0xff0d, 0x2043,
-])
+const dashes = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x30fc, 0xfe63, 0xff0d, 0x2043])
 const spaces = new Set([0x00a0, 0x2002, 0x2003, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000, 0x2007, 0x2008])
 const HANGUL_EU = 0x3161 // ㅡ, typed as a dash between digits
 
-const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39
-const isFullWidthDigit = (c: number | undefined): boolean => c !== undefined && c >= 0xff10 && c <= 0xff19
+const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)
+
+/**
+ * The offset map is a list of pieces, not a per-character table: plain pieces map one to one,
+ * replaced pieces map as a whole. Prompts are mostly plain, so the map stays tiny.
+ */
+interface Pieces {
+  readonly normStart: number[]
+  readonly origStart: number[]
+  readonly origEnd: number[]
+  readonly plain: boolean[]
+}
 
 /** Normalises `original` for detection, keeping an offset map. Identity (no map) for plain text. */
 export function normalizeText(original: string): NormalizedText {
   if (!needsWork.test(original)) return identity(original)
-  const parts: string[] = []
-  const starts: number[] = []
-  const ends: number[] = []
-  const emit = (s: string, from: number, to: number): void => {
-    parts.push(s)
-    for (let k = 0; k < s.length; k++) {
-      starts.push(from)
-      ends.push(to)
-    }
+  const out: string[] = []
+  const pieces: Pieces = { normStart: [], origStart: [], origEnd: [], plain: [] }
+  let length = 0
+  const push = (s: string, from: number, to: number, plain: boolean): void => {
+    if (s.length === 0) return
+    pieces.normStart.push(length)
+    pieces.origStart.push(from)
+    pieces.origEnd.push(to)
+    pieces.plain.push(plain)
+    out.push(s)
+    length += s.length
   }
   let runStart = 0
-  const flushPlain = (upTo: number): void => {
-    if (upTo <= runStart) return
-    parts.push(original.slice(runStart, upTo))
-    for (let k = runStart; k < upTo; k++) {
-      starts.push(k)
-      ends.push(k + 1)
-    }
-  }
   const scanner = /[^\t\n\r\x20-\x7E\uAC00-\uD7A3\u4E00-\u9FFF]/g
   for (let m = scanner.exec(original); m; m = scanner.exec(original)) {
     const i = m.index
-    flushPlain(i)
+    if (i > runStart) push(original.slice(runStart, i), runStart, i, true)
     const code = original.charCodeAt(i)
-    let width = 1
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < original.length) width = 2
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < original.length ? 2 : 1
     scanner.lastIndex = i + width
     runStart = i + width
-    if (zeroWidth.has(code)) continue
-    if (dashes.has(code)) emit('-', i, i + 1)
-    else if (spaces.has(code)) emit(' ', i, i + 1)
-    else if (code === HANGUL_EU && besideDigit(original, i)) emit('-', i, i + 1)
-    else emit(original.slice(i, i + width).normalize('NFKC'), i, i + width)
+    const replacement = replace(original, i, width, code)
+    if (replacement === original.slice(i, i + width)) {
+      // Unchanged: extend as plain so the map stays one piece.
+      runStart = i
+      continue
+    }
+    push(replacement, i, i + width, false)
   }
-  flushPlain(original.length)
-  const text = parts.join('')
-  const startMap = Int32Array.from(starts)
-  const endMap = Int32Array.from(ends)
+  if (runStart < original.length) push(original.slice(runStart), runStart, original.length, true)
+  if (pieces.normStart.length === 1 && pieces.plain[0]) return identity(original)
+  return withMap(original, out.join(''), pieces)
+}
+
+function replace(s: string, i: number, width: number, code: number): string {
+  if (zeroWidth.has(code)) return ''
+  if (dashes.has(code)) return '-'
+  if (spaces.has(code)) return ' '
+  if (code === HANGUL_EU) return isDigit(s.charCodeAt(i - 1)) || isDigit(s.charCodeAt(i + 1)) ? '-' : 'ㅡ'
+  return s.slice(i, i + width).normalize('NFKC')
+}
+
+function withMap(original: string, text: string, p: Pieces): NormalizedText {
+  const find = (index: number): number => {
+    let lo = 0
+    let hi = p.normStart.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if ((p.normStart[mid] as number) <= index) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
   return {
     original,
     text,
-    toOriginalStart: (index) => (index >= startMap.length ? original.length : (startMap[index] ?? 0)),
-    toOriginalEnd: (index) => (index <= 0 ? 0 : (endMap[index - 1] ?? original.length)),
+    toOriginalStart(index) {
+      if (index >= text.length) return original.length
+      const k = find(index)
+      const base = p.origStart[k] as number
+      return p.plain[k] ? base + (index - (p.normStart[k] as number)) : base
+    },
+    toOriginalEnd(index) {
+      if (index <= 0) return 0
+      const k = find(index - 1)
+      return p.plain[k] ? (p.origStart[k] as number) + (index - (p.normStart[k] as number)) : (p.origEnd[k] as number)
+    },
   }
-}
-
-function besideDigit(s: string, i: number): boolean {
-  const before = s.charCodeAt(i - 1)
-  const after = s.charCodeAt(i + 1)
-  return isDigit(before) || isDigit(after) || isFullWidthDigit(before) || isFullWidthDigit(after)
 }
 
 function identity(original: string): NormalizedText {

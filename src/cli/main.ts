@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// The `sluice` command line. Each command lives in its own module; this file only dispatches and
+// turns errors into one-line messages with an exit code.
+import { isSluiceError } from '../app/errors.ts'
+import { version } from '../main.ts'
+import { runFingerprintCommand } from './fingerprint-command.ts'
+import { runRestoreCommand } from './restore-command.ts'
+import { runScanCommand } from './scan-command.ts'
+import { runServeCommand } from './serve-command.ts'
+import { UsageError } from './usage-error.ts'
+
+const usage = `usage: sluice <command> [options]
+commands:
+  serve         serve the scan API (default 127.0.0.1:8080)
+  scan          find personal, sensitive and classified data and credentials in files
+  restore       put original values back in place of pseudonym tokens
+  fingerprint   build an exact-data fingerprint file from a CSV
+run 'sluice <command> --help' for a command's options.
+`
+
+async function run(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv
+  switch (command) {
+    case 'serve':
+      return runServeCommand(rest, process.env)
+    case 'scan':
+      return runScanCommand(rest, process.env)
+    case 'restore':
+      return runRestoreCommand(rest)
+    case 'fingerprint':
+      return runFingerprintCommand(rest, process.env)
+    case '--version':
+    case '-v':
+      process.stdout.write(`${version}\n`)
+      return 0
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(usage)
+      return 0
+    default:
+      throw new UsageError(`unknown command '${command}'; run 'sluice --help'`)
+  }
+}
+
+function describeFailure(error: unknown): { message: string; code: number } {
+  if (error instanceof UsageError || isSluiceError(error)) return { message: error.message, code: 2 }
+  const e = error as NodeJS.ErrnoException
+  if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') {
+    return { message: `cannot read ${e.path ?? 'file'}: ${e.code === 'ENOENT' ? 'no such file' : e.code}`, code: 2 }
+  }
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return { message: e.message, code: 2 }
+  }
+  if (e.code === 'EADDRINUSE') return { message: `address in use: ${e.message}`, code: 2 }
+  return { message: `internal error: ${e.message ?? String(error)} (set SLUICE_DEBUG=1 for details)`, code: 70 }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    const { message, code } = describeFailure(error)
+    process.stderr.write(`sluice: ${message}\n`)
+    if (process.env.SLUICE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`)
+    process.exitCode = code
+  },
+)
