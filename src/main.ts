@@ -1,12 +1,15 @@
 // Composition root: the only module that knows every adapter. The CLI calls these functions.
+import { readFile, writeFile } from 'node:fs/promises'
 import { createDocumentExtractor } from './adapters/documents/document-extractor.ts'
 import { createScanApi } from './adapters/http-api/scan-api.ts'
 import { type RunningServer, startHttpServer } from './adapters/http-api/start-http-server.ts'
 import { loadOrganisationOptions } from './adapters/org-data/load-organisation-options.ts'
 import { openHashKey } from './adapters/system/open-hash-key.ts'
+import { buildFingerprintsFromCsv } from './app/build-fingerprints.ts'
 import { type DocumentInput, type DocumentScan, scanDocument } from './app/scan-document.ts'
 import { createDetectionEngine, type DetectionEngine, type ScanOptions } from './core/detection/create-engine.ts'
 import { createDefaultDetectors } from './core/detectors/index.ts'
+import { toFingerprintFile } from './core/detectors/organisation/index.ts'
 
 /** The package version, reported by `--version` and /healthz. */
 export const version = '0.1.0'
@@ -60,4 +63,28 @@ export async function startScanServer(options: ServeOptions): Promise<RunningSer
       options.log(`request ${requestId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   })
   return startHttpServer(handler, { host: options.host, port: options.port })
+}
+
+/** What `sluice fingerprint build` needs. */
+export interface FingerprintBuildRequest {
+  readonly csvFile: string
+  readonly outFile: string
+  readonly name: string
+  readonly columns?: readonly string[]
+  readonly key: string
+}
+
+/** Builds a fingerprint file from a CSV; the file holds keyed hashes only. Returns counts. */
+export async function buildFingerprintFile(
+  request: FingerprintBuildRequest,
+): Promise<{ readonly hashes: number; readonly skipped: number }> {
+  const csv = new Uint8Array(await readFile(request.csvFile))
+  const built = await buildFingerprintsFromCsv(createDocumentExtractor(), {
+    name: request.name,
+    csv,
+    key: request.key,
+    ...(request.columns ? { columns: request.columns } : {}),
+  })
+  await writeFile(request.outFile, toFingerprintFile(built.set), { mode: 0o644 })
+  return { hashes: built.set.hashes.length, skipped: built.skipped }
 }

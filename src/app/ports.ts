@@ -31,5 +31,7 @@ export interface ExtractedDocument {
 export interface DocumentExtractor {
   /** The document's format by magic bytes, then name; 'text' for UTF-8 text. Throws UNSUPPORTED_FORMAT. */
   detectFormat(bytes: Uint8Array, fileName?: string): string
+  /** Decodes a text file (UTF-8, UTF-16 with BOM, CP949). Throws UNSUPPORTED_FORMAT for binary data. */
+  decodeText(bytes: Uint8Array): string
   extract(bytes: Uint8Array, fileName?: string): Promise<ExtractedDocument>
 }

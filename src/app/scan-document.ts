@@ -1,6 +1,5 @@
 import type { DetectionEngine, ScanOptions } from '../core/detection/create-engine.ts'
 import type { Finding } from '../core/detection/finding.ts'
-import { SluiceError } from './errors.ts'
 import type { DocumentExtractor, DocumentLocation } from './ports.ts'
 
 /** A segment of a scanned document with the findings in it (offsets relative to the segment). */
@@ -42,7 +41,7 @@ export async function scanDocument(
 ): Promise<DocumentScan> {
   const format = deps.extractor.detectFormat(input.bytes, input.fileName)
   if (format === 'text' || (input.asText === true && textLike.has(format))) {
-    const text = decodeUtf8(input.bytes)
+    const text = deps.extractor.decodeText(input.bytes)
     return { format, segments: [{ text, location: {}, findings: deps.engine.scan(text, options) }] }
   }
   const extracted = await deps.extractor.extract(input.bytes, input.fileName)
@@ -52,12 +51,4 @@ export async function scanDocument(
     findings: deps.engine.scan(s.text, options),
   }))
   return { format: extracted.format, segments }
-}
-
-function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    throw new SluiceError('UNSUPPORTED_FORMAT', 'the text is not valid UTF-8')
-  }
 }

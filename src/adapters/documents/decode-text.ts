@@ -7,7 +7,7 @@ const utf16be = new TextDecoder('utf-16be', { fatal: true })
 // C0 controls other than tab, line feed, vertical tab, form feed, carriage return and escape.
 const controlPattern = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\u007f]/g
 
-function tryDecode(decoder: TextDecoder, bytes: Uint8Array): string | undefined {
+function tryDecode(decoder: typeof utf8, bytes: Uint8Array): string | undefined {
   try {
     return decoder.decode(bytes)
   } catch {

@@ -1,5 +1,9 @@
 /** Why a document could not be read. */
-export type DocumentErrorCode = 'UNSUPPORTED_FORMAT' | 'BROKEN_DOCUMENT' | 'LIMIT_EXCEEDED' | 'ENCRYPTED_DOCUMENT'
+export type DocumentErrorCode =
+  | 'UNSUPPORTED_FORMAT'
+  | 'BROKEN_DOCUMENT'
+  | 'LIMIT_EXCEEDED'
+  | 'ENCRYPTED_DOCUMENT'
 
 /** A document that could not be read, with a machine-readable reason and a one-line message. */
 export class DocumentError extends Error {

@@ -36,7 +36,8 @@ export function extractJson(text: string): DocumentSegment[] {
     } else if (value instanceof NumberSource) {
       segments.push({ text: value.source, location: { path } })
     } else if (Array.isArray(value)) {
-      for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], path: `${path}/${index}` })
+      for (let index = value.length - 1; index >= 0; index--)
+        stack.push({ value: value[index], path: `${path}/${index}` })
     } else if (typeof value === 'object' && value !== null) {
       const children = Object.entries(value)
       for (let index = children.length - 1; index >= 0; index--) {

@@ -62,7 +62,11 @@ function findEndRecord(view: DataView): number {
 function readDirectoryBounds(view: DataView, end: number): { count: number; offset: number } {
   let count = view.getUint16(end + 10, true)
   let offset = view.getUint32(end + 16, true)
-  if ((count === 0xffff || offset === 0xffffffff) && end >= 20 && view.getUint32(end - 20, true) === zip64Locator) {
+  if (
+    (count === 0xffff || offset === 0xffffffff) &&
+    end >= 20 &&
+    view.getUint32(end - 20, true) === zip64Locator
+  ) {
     const zip64Offset = Number(view.getBigUint64(end - 12, true))
     if (view.getUint32(zip64Offset, true) !== zip64End) throw broken('bad ZIP64 end record')
     count = Number(view.getBigUint64(zip64Offset + 32, true))
@@ -151,7 +155,10 @@ function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 async function inflateEntry(entry: ZipEntry, data: Uint8Array): Promise<Uint8Array> {
   if (entry.method === 0) return data
   if (entry.method !== 8) {
-    throw new DocumentError('UNSUPPORTED_FORMAT', `${entry.name} uses unsupported ZIP compression method ${entry.method}`)
+    throw new DocumentError(
+      'UNSUPPORTED_FORMAT',
+      `${entry.name} uses unsupported ZIP compression method ${entry.method}`,
+    )
   }
   try {
     // Bounding the output by the declared size stops an entry that lies about its size mid-inflate.
@@ -182,8 +189,12 @@ export function openZip(bytes: Uint8Array, limits: ExtractLimits): ZipArchive {
       if (entry.size > ratioFloorBytes && ratio > limits.maxCompressionRatio) {
         throw limit(`${entry.name} compresses ${Math.round(ratio)}:1 (limit ${limits.maxCompressionRatio}:1)`)
       }
-      const data = await inflateEntry(entry, checked(() => entryData(bytes, entry)))
-      if (data.length !== entry.size) throw broken(`${entry.name} is ${data.length} bytes, not the declared ${entry.size}`)
+      const data = await inflateEntry(
+        entry,
+        checked(() => entryData(bytes, entry)),
+      )
+      if (data.length !== entry.size)
+        throw broken(`${entry.name} is ${data.length} bytes, not the declared ${entry.size}`)
       if (crc32(data) !== entry.crc) throw broken(`${entry.name} fails its checksum`)
       inflatedTotal += data.length
       if (inflatedTotal > limits.maxUncompressedBytes) {

@@ -2,7 +2,11 @@ import { DocumentError } from './document-error.ts'
 
 /** Callbacks for a streaming walk over an XML document; element names arrive without their prefix. */
 export interface XmlHandler {
-  readonly open?: (name: string, attribute: (qualifiedName: string) => string | undefined, empty: boolean) => void
+  readonly open?: (
+    name: string,
+    attribute: (qualifiedName: string) => string | undefined,
+    empty: boolean,
+  ) => void
   readonly close?: (name: string) => void
   readonly text?: (text: string) => void
 }
@@ -17,7 +21,8 @@ export function decodeXmlEntities(text: string): string {
   return text.replace(entityPattern, (whole, body: string) => {
     const named = namedEntities[body]
     if (named !== undefined) return named
-    const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1))
+    const code =
+      body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1))
     // Surrogates and out-of-range code points cannot be characters; keep the reference visible instead.
     if (!Number.isFinite(code) || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return whole
     return String.fromCodePoint(code)
@@ -47,20 +52,13 @@ function attributeReader(tag: string): (qualifiedName: string) => string | undef
   }
 }
 
-/** Finds the `>` that ends a tag, skipping any inside quoted attribute values. */
-function tagEnd(xml: string, from: number): number {
-  let quote = ''
-  for (let i = from; i < xml.length; i++) {
-    const char = xml[i]
-    if (quote !== '') {
-      if (char === quote) quote = ''
-    } else if (char === '"' || char === "'") {
-      quote = char
-    } else if (char === '>') {
-      return i
-    }
-  }
-  return -1
+// Matches a whole start tag from its `<`, letting quoted attribute values contain `>`.
+const startTagPattern = /<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y
+
+/** Finds the `>` that ends the start tag opening at `lt`, or -1 when the tag never ends. */
+function tagEnd(xml: string, lt: number): number {
+  startTagPattern.lastIndex = lt
+  return startTagPattern.test(xml) ? startTagPattern.lastIndex - 1 : -1
 }
 
 function skipPast(xml: string, from: number, terminator: string, what: string): number {
@@ -106,7 +104,7 @@ export function scanXml(xml: string, handler: XmlHandler): void {
       handler.close?.(localName(name))
       position = end
     } else {
-      const end = tagEnd(xml, lt + 1)
+      const end = tagEnd(xml, lt)
       if (end === -1) throw broken('unterminated start tag')
       const empty = xml[end - 1] === '/'
       const tag = xml.slice(lt, empty ? end - 1 : end)

@@ -96,9 +96,9 @@ async function handleRedact(deps: ScanApiDeps, req: IncomingMessage): Promise<un
     const findings = deps.engine.scan(text, options)
     return { text: redactText(text, findings, mode).text, findings: findings.map(toFindingJson) }
   }
-  const pseudonyms = body.mode === 'pseudonymise' ? { pseudonyms: pseudonymizer.table() } : {}
-  if (body.text !== undefined) return { ...one(body.text), ...pseudonyms }
-  return { results: (body.texts ?? []).map(one), ...pseudonyms }
+  const result = body.text !== undefined ? one(body.text) : { results: (body.texts ?? []).map(one) }
+  // The table is read after redacting: it holds the tokens this request issued.
+  return body.mode === 'pseudonymise' ? { ...result, pseudonyms: pseudonymizer.table() } : result
 }
 
 async function handleRestore(deps: ScanApiDeps, req: IncomingMessage): Promise<unknown> {

@@ -1,0 +1,113 @@
+import type { Detector } from '../../detection/detector.ts'
+import type { Finding } from '../../detection/finding.ts'
+import { createContextMatcher } from './context-matcher.ts'
+import { fileExtensions, isKnownTld } from './known-tlds.ts'
+import { makeFinding } from './make-finding.ts'
+
+// The pass looks only for '@' and its spelled-out forms; the local part and the domain are then
+// read outwards from there with bounded steps, so no pattern ever scans a long run twice. The word
+// form is matched from its letters ("at " after a space) because a space-led branch slows the scan.
+const anchors = /@|[[({<] ?(?:[Aa][Tt]|@) ?[\])}>]|골뱅이|[Aa][Tt](?<= [Aa][Tt]) /g
+
+// RFC 5322 atext plus '.', ASCII only: a Hangul label glued on the left ("메일은hong@…") stops the walk.
+const localChars = new Uint8Array(128)
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~.-") {
+  localChars[c.charCodeAt(0)] = 1
+}
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+
+// Labels may be IDN (Hangul) but the last one must be an ASCII TLD, punycode or 한국/삼성; a label
+// is only taken when a dot follows, so "example.com으로" ends at "com" and the particle stays out.
+const plainDomain =
+  /(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.){1,8}(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59}|한국|삼성)(?![A-Za-z0-9_-])/uy
+const obfuscatedDot = String.raw`(?: ?[[({<] ?(?:dot|\.) ?[\])}>] ?| dot |\.)`
+const obfuscatedDomain = new RegExp(
+  String.raw`(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?${obfuscatedDot}){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9_-])`,
+  'iy',
+)
+const spelledDot = /dot|[[({<]/i
+
+const near = createContextMatcher(['email', 'e-mail', 'mail', '메일', '이메일', '연락'])
+
+function localStart(text: string, end: number): number {
+  let i = end
+  while (i > 0 && end - i <= 64) {
+    const c = text.charCodeAt(i - 1)
+    if (c >= 128 || localChars[c] !== 1) break
+    i--
+  }
+  if (end - i > 64) return -1
+  // Quotes and punctuation before an address belong to the sentence, not to the local part.
+  while (i < end && !isAlnum(text.charCodeAt(i)) && text[i] !== '_') i++
+  if (i === end) return -1
+  const local = text.slice(i, end)
+  return local.endsWith('.') || local.includes('..') ? -1 : i
+}
+
+function matchAt(pattern: RegExp, text: string, at: number): string | undefined {
+  pattern.lastIndex = at
+  return pattern.exec(text)?.[0]
+}
+
+interface Domain {
+  readonly end: number
+  readonly spelled: boolean
+  readonly tld: string
+}
+
+function readDomain(text: string, at: number, plainAllowed: boolean): Domain | undefined {
+  const plain = plainAllowed ? matchAt(plainDomain, text, at) : undefined
+  if (plain !== undefined) {
+    const tld = plain.slice(plain.lastIndexOf('.') + 1)
+    if (plain.length > 255 || fileExtensions.has(tld.toLowerCase())) return undefined
+    return { end: at + plain.length, spelled: false, tld }
+  }
+  const spelled = matchAt(obfuscatedDomain, text, at)
+  if (spelled === undefined || !spelledDot.test(spelled)) return undefined
+  return { end: at + spelled.length, spelled: true, tld: '' }
+}
+
+function emailAt(text: string, anchorStart: number, anchor: string): Finding | undefined {
+  const symbol = anchor === '@'
+  const plainWord = anchor.length === 3 && anchor.endsWith(' ')
+  // "[at]" may stand apart from its neighbours; the plain word has a space on each side.
+  let localEnd = plainWord ? anchorStart - 1 : anchorStart
+  let domainStart = anchorStart + anchor.length
+  if (!symbol && !plainWord) {
+    if (text[localEnd - 1] === ' ') localEnd--
+    if (text[domainStart] === ' ') domainStart++
+  }
+  const start = localStart(text, localEnd)
+  if (start < 0) return undefined
+  // "look at example.com" is prose: the bare word only counts with a spelled-out dot as well.
+  const domain = readDomain(text, domainStart, !plainWord)
+  if (!domain) return undefined
+  const end = domain.end
+  const tld = domain.tld
+  let score: number
+  if (symbol && !domain.spelled) score = isKnownTld(tld) || tld === '한국' || tld === '삼성' ? 0.9 : 0.7
+  else if (plainWord) score = 0.6
+  else score = 0.8
+  const obfuscated = !symbol || domain.spelled
+  if (near(text, start, end)) score += plainWord ? 0.2 : 0.05
+  return makeFinding('EMAIL_ADDRESS', start, end, score, obfuscated ? 'obfuscated' : undefined, 'email-syntax')
+}
+
+/** Finds email addresses, including IDN domains such as `.한국` and `[at]`/`(at)`/` at `+` dot ` obfuscations. */
+export const emailAddressDetector: Detector = {
+  id: 'contact-email-address',
+  types: ['EMAIL_ADDRESS'],
+  detect(input) {
+    const text = input.text
+    const found: Finding[] = []
+    anchors.lastIndex = 0
+    for (let m = anchors.exec(text); m; m = anchors.exec(text)) {
+      const f = emailAt(text, m.index, m[0])
+      if (f) {
+        found.push(f)
+        anchors.lastIndex = f.end
+      }
+    }
+    return found
+  },
+}

@@ -1,0 +1,67 @@
+import type { Detector } from '../../detection/detector.ts'
+import type { Finding } from '../../detection/finding.ts'
+import type { ScanInput } from '../../detection/scan-input.ts'
+import { ibanLengths, isValidIban } from '../../validators/iban-mod97.ts'
+import { ibanContextWords } from './context-words.ts'
+import { isAsciiAlnum } from './digit-boundary.ts'
+
+// Country letters, check digits, then up to 30 BBAN characters each optionally preceded by one space.
+// Every iteration starts with a distinct character, so the loop cannot backtrack; the country length
+// decides in code where the IBAN ends.
+const ibanPattern = /[A-Z][A-Z][0-9][0-9](?: ?[0-9A-Z]){10,30}/g
+
+/** Scores behind the IBAN detector, exported so tests and tuning read the same numbers. */
+export const ibanScores = { valid: 0.95, withContext: 1 } as const
+
+// End offset of an IBAN of `length` characters starting at `start`, or -1. Spaces may only fall
+// between groups of four (printed form), and the IBAN must not run on into more letters or digits.
+function ibanEnd(text: string, start: number, length: number): number {
+  let count = 0
+  let i = start
+  while (count < length && i < text.length) {
+    const c = text.charCodeAt(i)
+    if (c === 32) {
+      if (count % 4 !== 0) return -1
+    } else if (isAsciiAlnum(c)) count++
+    else return -1
+    i++
+  }
+  if (count < length) return -1
+  return i < text.length && isAsciiAlnum(text.charCodeAt(i)) ? -1 : i
+}
+
+function detect(input: ScanInput): Finding[] {
+  const { text } = input
+  const findings: Finding[] = []
+  ibanPattern.lastIndex = 0
+  for (let m = ibanPattern.exec(text); m; m = ibanPattern.exec(text)) {
+    const start = m.index
+    const length = ibanLengths.get(m[0].slice(0, 2))
+    const end = length === undefined ? -1 : ibanEnd(text, start, length)
+    const valid =
+      end > 0 &&
+      (start === 0 || !isAsciiAlnum(text.charCodeAt(start - 1))) &&
+      isValidIban(text.slice(start, end).replaceAll(' ', ''))
+    if (valid) {
+      const context = input.hasContext(start, end, ibanContextWords)
+      const score = context ? ibanScores.withContext : ibanScores.valid
+      findings.push({
+        type: 'IBAN_CODE',
+        start,
+        end,
+        score,
+        subtype: m[0].slice(0, 2),
+        validator: 'iban-mod97',
+      })
+      ibanPattern.lastIndex = end
+    } else {
+      // Another IBAN may start after a space inside this match ("XX12 DE89 3704 …").
+      const space = m[0].indexOf(' ')
+      ibanPattern.lastIndex = space < 0 ? start + m[0].length : start + space + 1
+    }
+  }
+  return findings
+}
+
+/** IBAN_CODE: ISO 13616 account numbers, checked against the country length table and mod 97. */
+export const ibanDetector: Detector = { id: 'iban', types: ['IBAN_CODE'], detect }

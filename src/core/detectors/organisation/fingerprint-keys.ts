@@ -1,0 +1,89 @@
+import { createHmac } from 'node:crypto'
+import { deriveTagKey, type TagKey } from './keyed-tag.ts'
+
+/** Everything derived from the organisation key that building and scanning a fingerprint set need. */
+export interface FingerprintKeys {
+  readonly token: TagKey
+  readonly run: TagKey
+  readonly digits: TagKey
+  readonly tokenSeed: number
+  readonly digitSeed: number
+  /** Proves the key is the one a set was built with, without revealing anything about values. */
+  readonly keyCheck: string
+  /** HMAC-SHA256 of a canonical value, truncated to 16 bytes, hex. */
+  valueHash(canonical: string): string
+}
+
+const domain = 'sluice/exact-data/v1'
+
+/** Derives the per-purpose keys from the organisation's secret key (domain-separated HMACs). */
+export function deriveFingerprintKeys(key: string | Uint8Array): FingerprintKeys {
+  const word = (purpose: string): number =>
+    Number.parseInt(
+      createHmac('sha256', key).update(`${domain}/seed/${purpose}`).digest('hex').slice(0, 8),
+      16,
+    )
+  return {
+    token: deriveTagKey(key, 'token'),
+    run: deriveTagKey(key, 'run'),
+    digits: deriveTagKey(key, 'digits'),
+    tokenSeed: word('token'),
+    digitSeed: word('digits'),
+    keyCheck: createHmac('sha256', key).update(`${domain}/key-check`).digest('hex').slice(0, 16),
+    valueHash: (canonical) =>
+      createHmac('sha256', key)
+        .update(`${domain}/value\u0000${canonical}`, 'utf8')
+        .digest('hex')
+        .slice(0, 32),
+  }
+}
+
+/** murmur3's finaliser: spreads a seeded FNV hash over all bits before a bitmap index is cut from it. */
+function fmix32(h: number): number {
+  let x = h ^ (h >>> 16)
+  x = Math.imul(x, 0x85ebca6b)
+  x ^= x >>> 13
+  x = Math.imul(x, 0xc2b2ae35)
+  return x ^ (x >>> 16)
+}
+
+/**
+ * A coarse first-stage filter: one bit per bucket of a seeded hash, sized so roughly one bucket in
+ * eight is set. Most text tokens fail it for the price of a multiply, and the PRF runs on the rest.
+ * A set bit covers countless possible tokens, so the bitmap says next to nothing about the values.
+ */
+export interface BitFilter {
+  readonly bits: Uint8Array
+  has(hash: number): boolean
+}
+
+/** Bitmap size (log2 of the number of bits) for `count` distinct entries: about eight bits each. */
+export function filterBits(count: number): number {
+  let log = 10
+  while (log < 24 && 1 << log < count * 8) log++
+  return log
+}
+
+/** Wraps a bitmap (its length a power of two, in bytes) as a {@link BitFilter} seeded with `seed`. */
+export function createBitFilter(bits: Uint8Array, seed: number): BitFilter {
+  const shift = 32 - Math.log2(bits.length * 8)
+  return {
+    bits,
+    has(hash) {
+      const i = fmix32(hash ^ seed) >>> shift
+      return (((bits[i >>> 3] as number) >> (i & 7)) & 1) !== 0
+    },
+  }
+}
+
+/** Builds the bitmap of a {@link BitFilter} holding `hashes`. */
+export function fillBitFilter(hashes: readonly number[], seed: number): Uint8Array {
+  const log = filterBits(new Set(hashes).size)
+  const bits = new Uint8Array((1 << log) >>> 3)
+  const shift = 32 - log
+  for (const hash of hashes) {
+    const i = fmix32(hash ^ seed) >>> shift
+    bits[i >>> 3] = (bits[i >>> 3] as number) | (1 << (i & 7))
+  }
+  return bits
+}

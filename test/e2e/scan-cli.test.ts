@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+
+const root = join(import.meta.dirname, '..', '..')
+let dir: string
+
+interface Run {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Runs the CLI as a user would, through the package's bin with the project's Node. */
+function sluice(args: readonly string[], input?: string, env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'sluice.js'), ...args], {
+      cwd: dir,
+      env: { ...process.env, ...env },
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => {
+      stdout += d
+    })
+    child.stderr.on('data', (d) => {
+      stderr += d
+    })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    child.stdin.end(input ?? '')
+  })
+}
+
+const prompt =
+  '담당자 연락처 010-1234-5678로, 메일 hong@example.com\nkey sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ\n'
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sluice-cli-'))
+  await writeFile(join(dir, 'prompt.txt'), prompt)
+})
+after(() => rm(dir, { recursive: true, force: true }))
+
+describe('sluice scan', () => {
+  it('prints a table with masked values and line:column locations', async () => {
+    const r = await sluice(['scan', 'prompt.txt'])
+    assert.equal(r.code, 0, r.stderr)
+    assert.match(r.stdout, /FILE\s+LOCATION\s+TYPE\s+VALUE\s+SCORE/)
+    assert.match(r.stdout, /prompt\.txt\s+1:9\s+PHONE_NUMBER/)
+    assert.ok(!r.stdout.includes('010-1234-5678'), 'values are masked in the table')
+  })
+
+  it('prints JSON rows with type, category and offsets', async () => {
+    const r = await sluice(['scan', '--format', 'json', '--types', 'EMAIL_ADDRESS', 'prompt.txt'])
+    const rows = JSON.parse(r.stdout) as { type: string; category: string; start: number; end: number }[]
+    assert.equal(rows.length, 1)
+    assert.equal(rows[0]?.category, 'personal_identifier')
+    assert.equal(prompt.slice(rows[0]?.start, rows[0]?.end), 'hong@example.com')
+  })
+
+  it('answers --jsonl line for line with exactly id and findings', async () => {
+    const input = `${JSON.stringify({ id: 'a', text: '전화 010-1234-5678' })}\n${JSON.stringify({ id: 7, text: 'nothing' })}\n`
+    const r = await sluice(['scan', '--jsonl', '-'], input)
+    assert.equal(r.code, 0, r.stderr)
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+    assert.deepEqual(lines[0], {
+      id: 'a',
+      findings: [
+        {
+          type: 'PHONE_NUMBER',
+          start: 3,
+          end: 16,
+          score: (lines[0]?.findings as { score: number }[])[0]?.score,
+        },
+      ],
+    })
+    assert.deepEqual(Object.keys(lines[0] ?? {}), ['id', 'findings'])
+    assert.deepEqual(lines[1], { id: 7, findings: [] })
+  })
+
+  it('reports a bad JSONL line in place and exits 2 without losing the others', async () => {
+    const r = await sluice(['scan', '--jsonl', '-'], `not json\n${JSON.stringify({ id: 1, text: 'x' })}\n`)
+    assert.equal(r.code, 2)
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: unknown; error?: unknown })
+    assert.equal(lines.length, 2)
+    assert.ok(lines[0]?.error)
+    assert.equal(lines[1]?.id, 1)
+    assert.match(r.stderr, /-:1: not valid JSON/)
+  })
+
+  it('redacts with tags from standard input', async () => {
+    const r = await sluice(['scan', '--redact', 'tag', '-'], '전화 010-1234-5678로 주세요')
+    assert.equal(r.stdout, '전화 <PHONE_NUMBER>로 주세요')
+  })
+
+  it('pseudonymises to a private token table and restores from it', async () => {
+    const r = await sluice([
+      'scan',
+      '--redact',
+      'pseudonymise',
+      '--pseudonyms',
+      'p.json',
+      '--out',
+      'out.txt',
+      'prompt.txt',
+    ])
+    assert.equal(r.code, 0, r.stderr)
+    const out = await readFile(join(dir, 'out.txt'), 'utf8')
+    assert.match(out, /<PHONE_NUMBER_1>로/)
+    assert.ok(!out.includes('hong@example.com'))
+    assert.equal((await stat(join(dir, 'p.json'))).mode & 0o777, 0o600)
+    const back = await sluice(['restore', '--pseudonyms', 'p.json', 'out.txt'])
+    assert.equal(back.stdout, prompt)
+  })
+
+  it('exits 1 with --fail-on when a finding of that category exists, 0 when none', async () => {
+    assert.equal((await sluice(['scan', '--fail-on', 'credentials', 'prompt.txt'])).code, 1)
+    assert.equal((await sluice(['scan', '--fail-on', 'classified', 'prompt.txt'])).code, 0)
+  })
+
+  const userErrors: [string, string[], RegExp][] = [
+    ['a missing file', ['scan', 'nope.txt'], /cannot read .*nope\.txt: no such file/],
+    ['an unknown type', ['scan', '--types', 'SSN', 'prompt.txt'], /--types: unknown type or category: SSN/],
+    [
+      'a bad score',
+      ['scan', '--min-score', '2', 'prompt.txt'],
+      /--min-score must be a number between 0 and 1/,
+    ],
+    ['an unknown command', ['scna'], /unknown command 'scna'/],
+    ['hash without a key', ['scan', '--redact', 'hash', 'prompt.txt'], /SLUICE_HASH_KEY/],
+  ]
+  for (const [name, args, message] of userErrors) {
+    it(`reports ${name} in one line with exit 2`, async () => {
+      const r = await sluice(args, undefined, { SLUICE_HASH_KEY: '' })
+      assert.equal(r.code, 2)
+      assert.match(r.stderr, message)
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr)
+      assert.ok(!r.stderr.includes('    at '), 'no stack trace')
+    })
+  }
+
+  it('refuses a binary file with a clear message', async () => {
+    await writeFile(join(dir, 'blob.bin'), Buffer.from([0, 159, 146, 150, 0, 1, 2, 3]))
+    const r = await sluice(['scan', 'blob.bin'])
+    assert.equal(r.code, 2)
+    assert.match(r.stderr, /^sluice: .*(unsupported|not a supported|format)/i)
+  })
+})
