@@ -7,7 +7,11 @@ import { loadOrganisationOptions } from './adapters/org-data/load-organisation-o
 import { openHashKey } from './adapters/system/open-hash-key.ts'
 import { buildFingerprintsFromCsv } from './app/build-fingerprints.ts'
 import { type DocumentInput, type DocumentScan, scanDocument } from './app/scan-document.ts'
-import { createDetectionEngine, type DetectionEngine, type ScanOptions } from './core/detection/create-engine.ts'
+import {
+  createDetectionEngine,
+  type DetectionEngine,
+  type ScanOptions,
+} from './core/detection/create-engine.ts'
 import { createDefaultDetectors } from './core/detectors/index.ts'
 import { toFingerprintFile } from './core/detectors/organisation/index.ts'
 
@@ -60,7 +64,9 @@ export async function startScanServer(options: ServeOptions): Promise<RunningSer
     limits: { jsonBodyBytes: 8 * 1024 * 1024, documentBodyBytes: 50 * 1024 * 1024 },
     version,
     onError: (error, requestId) =>
-      options.log(`request ${requestId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      options.log(
+        `request ${requestId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      ),
   })
   return startHttpServer(handler, { host: options.host, port: options.port })
 }

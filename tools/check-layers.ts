@@ -19,7 +19,11 @@ for await (const path of sourceFiles(join(root, 'src'))) {
   files++
   const file = relative(root, path).split('\\').join('/')
   for (const spec of listImports(await readFile(path, 'utf8'))) {
-    const target = spec.startsWith('.') ? relative(root, normalize(join(dirname(path), spec))).split('\\').join('/') : spec
+    const target = spec.startsWith('.')
+      ? relative(root, normalize(join(dirname(path), spec)))
+          .split('\\')
+          .join('/')
+      : spec
     const problem = checkImport(file, target)
     if (problem) problems.push(`${file}: ${problem}`)
   }

@@ -24,8 +24,8 @@ export async function buildFingerprintsFromCsv(
   for (const s of doc.segments) {
     const { row, column } = s.location
     if (row === undefined || column === undefined) continue
-    let cells = table.get(row)
-    if (!cells) table.set(row, (cells = new Map()))
+    const cells = table.get(row) ?? new Map<number, string>()
+    table.set(row, cells)
     cells.set(column, s.text)
   }
   const rowNumbers = [...table.keys()].sort((a, b) => a - b)

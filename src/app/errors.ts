@@ -29,5 +29,7 @@ export class SluiceError extends Error {
 
 /** True when `error` is a {@link SluiceError} (also across duplicated module copies). */
 export function isSluiceError(error: unknown): error is SluiceError {
-  return error instanceof Error && error.name === 'SluiceError' && typeof (error as SluiceError).code === 'string'
+  return (
+    error instanceof Error && error.name === 'SluiceError' && typeof (error as SluiceError).code === 'string'
+  )
 }

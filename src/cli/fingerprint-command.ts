@@ -10,7 +10,10 @@ export const fingerprintUsage = `usage: sluice fingerprint build --name NAME --o
 `
 
 /** Runs `sluice fingerprint build`. */
-export async function runFingerprintCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+export async function runFingerprintCommand(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -31,7 +34,8 @@ export async function runFingerprintCommand(argv: readonly string[], env: NodeJS
   if (!values.name) throw new UsageError('--name is required (it becomes the EXACT_DATA subtype)')
   if (!values.out) throw new UsageError('--out FILE is required')
   const key = env.SLUICE_FINGERPRINT_KEY
-  if (!key || key.length < 16) throw new UsageError('set SLUICE_FINGERPRINT_KEY to a secret of 16+ characters')
+  if (!key || key.length < 16)
+    throw new UsageError('set SLUICE_FINGERPRINT_KEY to a secret of 16+ characters')
   const columns = values.columns
     ?.split(',')
     .map((c) => c.trim())
@@ -43,6 +47,8 @@ export async function runFingerprintCommand(argv: readonly string[], env: NodeJS
     key,
     ...(columns ? { columns } : {}),
   })
-  process.stderr.write(`wrote ${values.out}: ${result.hashes} fingerprints, ${result.skipped} values skipped\n`)
+  process.stderr.write(
+    `wrote ${values.out}: ${result.hashes} fingerprints, ${result.skipped} values skipped\n`,
+  )
   return 0
 }

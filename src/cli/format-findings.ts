@@ -43,7 +43,13 @@ export function toFindingRows(file: string, scan: DocumentScan): FindingRow[] {
 export function formatTable(rows: readonly FindingRow[]): string {
   if (rows.length === 0) return 'no findings\n'
   const header = ['FILE', 'LOCATION', 'TYPE', 'VALUE', 'SCORE']
-  const cells = rows.map((r) => [r.file, r.location, r.subtype ? `${r.type}/${r.subtype}` : r.type, r.masked, r.score.toFixed(2)])
+  const cells = rows.map((r) => [
+    r.file,
+    r.location,
+    r.subtype ? `${r.type}/${r.subtype}` : r.type,
+    r.masked,
+    r.score.toFixed(2),
+  ])
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => displayWidth(c[i] ?? ''))))
   const line = (c: readonly string[]) =>
     c.map((v, i) => (i === c.length - 1 ? v : v + ' '.repeat((widths[i] ?? 0) - displayWidth(v)))).join('  ')
@@ -63,7 +69,8 @@ function describeLocation(loc: DocumentLocation, lineStarts: readonly number[], 
   if (loc.section !== undefined) parts.push(`section ${loc.section}`)
   if (loc.sheet !== undefined) parts.push(loc.cell ? `${loc.sheet}!${loc.cell}` : loc.sheet)
   if (loc.paragraph !== undefined) parts.push(`¶${loc.paragraph}`)
-  if (loc.row !== undefined) parts.push(`row ${loc.row}${loc.column === undefined ? '' : ` col ${loc.column}`}`)
+  if (loc.row !== undefined)
+    parts.push(`row ${loc.row}${loc.column === undefined ? '' : ` col ${loc.column}`}`)
   if (loc.path !== undefined) parts.push(loc.path)
   if (loc.line !== undefined) parts.push(`line ${loc.line}`)
   if (parts.length === 0) {
@@ -83,6 +90,7 @@ function describeLocation(loc: DocumentLocation, lineStarts: readonly number[], 
 // Hangul and other wide characters take two terminal columns.
 function displayWidth(s: string): number {
   let w = 0
-  for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]/.test(ch) ? 2 : 1
+  for (const ch of s)
+    w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]/.test(ch) ? 2 : 1
   return w
 }

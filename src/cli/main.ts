@@ -48,13 +48,19 @@ function describeFailure(error: unknown): { message: string; code: number } {
   if (error instanceof UsageError || isSluiceError(error)) return { message: error.message, code: 2 }
   const e = error as NodeJS.ErrnoException
   if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') {
-    return { message: `cannot read ${e.path ?? 'file'}: ${e.code === 'ENOENT' ? 'no such file' : e.code}`, code: 2 }
+    return {
+      message: `cannot read ${e.path ?? 'file'}: ${e.code === 'ENOENT' ? 'no such file' : e.code}`,
+      code: 2,
+    }
   }
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     return { message: e.message, code: 2 }
   }
   if (e.code === 'EADDRINUSE') return { message: `address in use: ${e.message}`, code: 2 }
-  return { message: `internal error: ${e.message ?? String(error)} (set SLUICE_DEBUG=1 for details)`, code: 70 }
+  return {
+    message: `internal error: ${e.message ?? String(error)} (set SLUICE_DEBUG=1 for details)`,
+    code: 70,
+  }
 }
 
 run(process.argv.slice(2)).then(

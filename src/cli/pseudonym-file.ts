@@ -18,7 +18,11 @@ export async function readPseudonymTable(file: string): Promise<PseudonymTable |
     throw new UsageError(`${file} is not valid JSON`)
   }
   const tokens = (value as { tokens?: unknown } | null)?.tokens
-  if (typeof tokens !== 'object' || tokens === null || Object.values(tokens).some((v) => typeof v !== 'string')) {
+  if (
+    typeof tokens !== 'object' ||
+    tokens === null ||
+    Object.values(tokens).some((v) => typeof v !== 'string')
+  ) {
     throw new UsageError(`${file} is not a pseudonym table ({"tokens": {"<PERSON_1>": "…"}})`)
   }
   return { tokens: tokens as Record<string, string> }

@@ -62,7 +62,8 @@ export async function runScanCommand(argv: readonly string[], env: NodeJS.Proces
     return 0
   }
   if (positionals.length === 0) throw new UsageError('give at least one FILE, or - for standard input')
-  if (values.format !== 'table' && values.format !== 'json') throw new UsageError('--format must be table or json')
+  if (values.format !== 'table' && values.format !== 'json')
+    throw new UsageError('--format must be table or json')
   const minScore = parseMinScore(values['min-score'])
   const types = values.types === undefined ? undefined : parseTypeList(values.types, '--types')
   const failOn = values['fail-on'] === undefined ? undefined : parseTypeList(values['fail-on'], '--fail-on')
@@ -72,7 +73,9 @@ export async function runScanCommand(argv: readonly string[], env: NodeJS.Proces
     fingerprintKey: env.SLUICE_FINGERPRINT_KEY,
     minScore,
   })
-  const pseudonymizer = createPseudonymizer(values.pseudonyms ? await readPseudonymTable(values.pseudonyms) : undefined)
+  const pseudonymizer = createPseudonymizer(
+    values.pseudonyms ? await readPseudonymTable(values.pseudonyms) : undefined,
+  )
   const mode = values.redact === undefined ? undefined : parseMode(values.redact, env, pseudonymizer)
   const settings: ScanSettings = { scanner, options: types ? { types } : {}, mode, pseudonymizer }
   const seen = values.jsonl
@@ -130,7 +133,10 @@ async function scanJsonl(files: readonly string[], settings: ScanSettings): Prom
   const progress = createProgressBar(await totalSize(files), 'scanning')
   let done = 0
   for (const file of files) {
-    const lines = createInterface({ input: file === '-' ? process.stdin : createReadStream(file), crlfDelay: Infinity })
+    const lines = createInterface({
+      input: file === '-' ? process.stdin : createReadStream(file),
+      crlfDelay: Infinity,
+    })
     let lineNumber = 0
     for await (const line of lines) {
       lineNumber++
@@ -141,7 +147,9 @@ async function scanJsonl(files: readonly string[], settings: ScanSettings): Prom
         // A bad line is reported in place, so output stays line-for-line with the input.
         seen.error = true
         process.stderr.write(`${file}:${lineNumber}: ${record}\n`)
-        process.stdout.write(`${JSON.stringify({ id: null, error: { code: 'INVALID_INPUT', message: record } })}\n`)
+        process.stdout.write(
+          `${JSON.stringify({ id: null, error: { code: 'INVALID_INPUT', message: record } })}\n`,
+        )
         continue
       }
       const findings = settings.scanner.engine.scan(record.text, settings.options)
@@ -170,7 +178,8 @@ function parseJsonlRecord(line: string): { id: unknown; text: string } | string 
   } catch {
     return 'not valid JSON'
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'each line must be a JSON object'
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'each line must be a JSON object'
   const { id, text } = value as Record<string, unknown>
   if (typeof text !== 'string') return 'missing "text" (a string)'
   return { id: id ?? null, text }
@@ -187,7 +196,8 @@ function parseMode(name: string, env: NodeJS.ProcessEnv, pseudonymizer: Pseudony
       return { kind: 'pseudonymise', pseudonymizer }
     case 'hash': {
       const key = env.SLUICE_HASH_KEY
-      if (!key || key.length < 16) throw new UsageError('--redact hash needs a key of 16+ characters in SLUICE_HASH_KEY')
+      if (!key || key.length < 16)
+        throw new UsageError('--redact hash needs a key of 16+ characters in SLUICE_HASH_KEY')
       return { kind: 'hash', key }
     }
     default:
@@ -198,7 +208,8 @@ function parseMode(name: string, env: NodeJS.ProcessEnv, pseudonymizer: Pseudony
 function parseMinScore(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined
   const n = Number(raw)
-  if (raw.trim() === '' || !(n >= 0 && n <= 1)) throw new UsageError('--min-score must be a number between 0 and 1')
+  if (raw.trim() === '' || !(n >= 0 && n <= 1))
+    throw new UsageError('--min-score must be a number between 0 and 1')
   return n
 }
 

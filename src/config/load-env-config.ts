@@ -6,7 +6,10 @@ const envSchema = z.object({
   SLUICE_DATA_DIR: z.string().min(1).default('./data'),
   SLUICE_MIN_SCORE: z.coerce.number().min(0).max(1).optional(),
   SLUICE_HASH_KEY: z.string().min(16, 'SLUICE_HASH_KEY must be at least 16 characters').optional(),
-  SLUICE_FINGERPRINT_KEY: z.string().min(16, 'SLUICE_FINGERPRINT_KEY must be at least 16 characters').optional(),
+  SLUICE_FINGERPRINT_KEY: z
+    .string()
+    .min(16, 'SLUICE_FINGERPRINT_KEY must be at least 16 characters')
+    .optional(),
 })
 
 /** Settings read from the environment, validated once and frozen. */

@@ -19,7 +19,8 @@ describe('checkImport', () => {
     ['src/main.ts', 'src/adapters/documents/x.ts', true],
   ]
   for (const [from, to, ok] of cases) {
-    it(`${ok ? 'allows' : 'refuses'} ${from} → ${to}`, () => assert.equal(checkImport(from, to) === undefined, ok))
+    it(`${ok ? 'allows' : 'refuses'} ${from} → ${to}`, () =>
+      assert.equal(checkImport(from, to) === undefined, ok))
   }
 })
 

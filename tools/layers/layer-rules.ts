@@ -44,7 +44,8 @@ export function checkImport(file: string, target: string): string | undefined {
   return undefined
 }
 
-const importPattern = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
+const importPattern =
+  /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
 
 /** Lists the module specifiers a TypeScript source imports or re-exports. */
 export function listImports(source: string): string[] {

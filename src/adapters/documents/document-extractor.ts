@@ -20,7 +20,8 @@ export function createDocumentExtractor(limits: Partial<ExtractLimits> = {}): Do
     },
     decodeText(bytes) {
       const text = decodeText(bytes)
-      if (text === undefined) throw new SluiceError('UNSUPPORTED_FORMAT', 'not a text file (UTF-8, UTF-16 or CP949)')
+      if (text === undefined)
+        throw new SluiceError('UNSUPPORTED_FORMAT', 'not a text file (UTF-8, UTF-16 or CP949)')
       return text
     },
     async extract(bytes, fileName) {

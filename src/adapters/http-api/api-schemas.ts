@@ -10,11 +10,17 @@ const selection = {
 
 const oneOfTextOrTexts = (v: { text?: string | undefined; texts?: string[] | undefined }): boolean =>
   (v.text === undefined) !== (v.texts === undefined)
-const textOrTextsMessage = { message: 'give exactly one of "text" (a string) or "texts" (an array of strings)' }
+const textOrTextsMessage = {
+  message: 'give exactly one of "text" (a string) or "texts" (an array of strings)',
+}
 
 /** Body of POST /v1/scan with JSON. */
 export const scanRequestSchema = z
-  .strictObject({ text: z.string().optional(), texts: z.array(z.string()).max(maxTexts).optional(), ...selection })
+  .strictObject({
+    text: z.string().optional(),
+    texts: z.array(z.string()).max(maxTexts).optional(),
+    ...selection,
+  })
   .refine(oneOfTextOrTexts, textOrTextsMessage)
 
 /** Body of POST /v1/redact. */

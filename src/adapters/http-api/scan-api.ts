@@ -6,7 +6,12 @@ import type { DetectionEngine, ScanOptions } from '../../core/detection/create-e
 import { selectTypes } from '../../core/detection/select-types.ts'
 import { createPseudonymizer, type Pseudonymizer } from '../../core/transform/pseudonymizer.ts'
 import { type RedactionMode, redactText } from '../../core/transform/redact-text.ts'
-import { describeIssues, redactRequestSchema, restoreRequestSchema, scanRequestSchema } from './api-schemas.ts'
+import {
+  describeIssues,
+  redactRequestSchema,
+  restoreRequestSchema,
+  scanRequestSchema,
+} from './api-schemas.ts'
 import { statusByCode } from './error-status.ts'
 import { toFindingJson } from './finding-json.ts'
 import { parseJsonObject, readBody } from './read-body.ts'
@@ -29,7 +34,10 @@ type Handler = (req: IncomingMessage, url: URL) => Promise<unknown>
 /** Builds the node:http request handler of the scan API (POST /v1/scan, /v1/redact, /v1/restore; GET /healthz). */
 export function createScanApi(deps: ScanApiDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const routes: Record<string, { method: string; handle: Handler }> = {
-    '/healthz': { method: 'GET', handle: async () => ({ status: 'ok', version: deps.version, types: deps.engine.types }) },
+    '/healthz': {
+      method: 'GET',
+      handle: async () => ({ status: 'ok', version: deps.version, types: deps.engine.types }),
+    },
     '/v1/scan': { method: 'POST', handle: (req, url) => handleScan(deps, req, url) },
     '/v1/redact': { method: 'POST', handle: (req) => handleRedact(deps, req) },
     '/v1/restore': { method: 'POST', handle: (req) => handleRestore(deps, req) },
@@ -67,8 +75,13 @@ async function handleScan(deps: ScanApiDeps, req: IncomingMessage, url: URL): Pr
   const parsed = scanRequestSchema.safeParse(parseJsonObject(await readBody(req, deps.limits.jsonBodyBytes)))
   if (!parsed.success) throw new SluiceError('INVALID_INPUT', describeIssues(parsed.error))
   const options = toScanOptions(parsed.data.types, parsed.data.min_score)
-  if (parsed.data.text !== undefined) return { findings: deps.engine.scan(parsed.data.text, options).map(toFindingJson) }
-  return { results: (parsed.data.texts ?? []).map((t) => ({ findings: deps.engine.scan(t, options).map(toFindingJson) })) }
+  if (parsed.data.text !== undefined)
+    return { findings: deps.engine.scan(parsed.data.text, options).map(toFindingJson) }
+  return {
+    results: (parsed.data.texts ?? []).map((t) => ({
+      findings: deps.engine.scan(t, options).map(toFindingJson),
+    })),
+  }
 }
 
 async function handleDocumentScan(deps: ScanApiDeps, req: IncomingMessage, url: URL): Promise<unknown> {
@@ -80,13 +93,17 @@ async function handleDocumentScan(deps: ScanApiDeps, req: IncomingMessage, url: 
   const fileName = url.searchParams.get('filename') ?? headerValue(req.headers['x-filename'])
   const bytes = await readBody(req, deps.limits.documentBodyBytes)
   const scan = await deps.scanDocument(fileName === undefined ? { bytes } : { bytes, fileName }, options)
-  const findings = scan.segments.flatMap((s) => s.findings.map((f) => ({ ...toFindingJson(f), location: s.location })))
+  const findings = scan.segments.flatMap((s) =>
+    s.findings.map((f) => ({ ...toFindingJson(f), location: s.location })),
+  )
   return { format: scan.format, findings }
 }
 
 async function handleRedact(deps: ScanApiDeps, req: IncomingMessage): Promise<unknown> {
   requireJson(req)
-  const parsed = redactRequestSchema.safeParse(parseJsonObject(await readBody(req, deps.limits.jsonBodyBytes)))
+  const parsed = redactRequestSchema.safeParse(
+    parseJsonObject(await readBody(req, deps.limits.jsonBodyBytes)),
+  )
   if (!parsed.success) throw new SluiceError('INVALID_INPUT', describeIssues(parsed.error))
   const body = parsed.data
   const options = toScanOptions(body.types, body.min_score)
@@ -103,7 +120,9 @@ async function handleRedact(deps: ScanApiDeps, req: IncomingMessage): Promise<un
 
 async function handleRestore(deps: ScanApiDeps, req: IncomingMessage): Promise<unknown> {
   requireJson(req)
-  const parsed = restoreRequestSchema.safeParse(parseJsonObject(await readBody(req, deps.limits.jsonBodyBytes)))
+  const parsed = restoreRequestSchema.safeParse(
+    parseJsonObject(await readBody(req, deps.limits.jsonBodyBytes)),
+  )
   if (!parsed.success) throw new SluiceError('INVALID_INPUT', describeIssues(parsed.error))
   return { text: createPseudonymizer(parsed.data.pseudonyms).restore(parsed.data.text) }
 }
@@ -113,7 +132,8 @@ function toRedactionMode(
   hashKey: Uint8Array,
   pseudonymizer: Pseudonymizer,
 ): RedactionMode {
-  if (body.mode === 'mask') return body.mask === undefined ? { kind: 'mask' } : { kind: 'mask', options: body.mask }
+  if (body.mode === 'mask')
+    return body.mask === undefined ? { kind: 'mask' } : { kind: 'mask', options: body.mask }
   if (body.mode === 'hash') return { kind: 'hash', key: hashKey }
   if (body.mode === 'pseudonymise') return { kind: 'pseudonymise', pseudonymizer }
   return { kind: 'tag' }
@@ -148,6 +168,9 @@ function pickRequestId(header: string | string[] | undefined): string {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const payload = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+  })
   res.end(payload)
 }

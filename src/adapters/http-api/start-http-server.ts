@@ -12,7 +12,10 @@ export function startHttpServer(
   handler: (req: IncomingMessage, res: ServerResponse) => void,
   where: { readonly host: string; readonly port: number },
 ): Promise<RunningServer> {
-  const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000, keepAliveTimeout: 5_000 }, handler)
+  const server = createServer(
+    { requestTimeout: 60_000, headersTimeout: 20_000, keepAliveTimeout: 5_000 },
+    handler,
+  )
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(where.port, where.host, () => {

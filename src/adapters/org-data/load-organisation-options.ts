@@ -33,11 +33,19 @@ export async function loadOrganisationOptions(files: OrganisationFiles): Promise
   const fingerprints: KeyedFingerprintSet[] = []
   for (const file of files.fingerprintFiles) {
     const key = files.fingerprintKey
-    if (!key) throw new SluiceError('CONFIG_INVALID', `${file}: set SLUICE_FINGERPRINT_KEY to the key the file was built with`)
+    if (!key)
+      throw new SluiceError(
+        'CONFIG_INVALID',
+        `${file}: set SLUICE_FINGERPRINT_KEY to the key the file was built with`,
+      )
     const parsed = parseFingerprintFile(await readFile(file, 'utf8'))
-    if (!parsed.ok) throw new SluiceError('CONFIG_INVALID', `${file}: ${describeFingerprintFileError(parsed.error)}`)
+    if (!parsed.ok)
+      throw new SluiceError('CONFIG_INVALID', `${file}: ${describeFingerprintFileError(parsed.error)}`)
     if (!fingerprintKeyMatches(parsed.value, key)) {
-      throw new SluiceError('CONFIG_INVALID', `${file}: SLUICE_FINGERPRINT_KEY is not the key this file was built with`)
+      throw new SluiceError(
+        'CONFIG_INVALID',
+        `${file}: SLUICE_FINGERPRINT_KEY is not the key this file was built with`,
+      )
     }
     fingerprints.push({ set: parsed.value, key })
   }

@@ -16,7 +16,9 @@ const needsWork = /[^\t\n\r\x20-\x7E\uAC00-\uD7A3\u4E00-\u9FFF]/
 
 const zeroWidth = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad])
 // NFKC leaves these dashes alone; users type them between digit groups (pii-detection.md §5.4).
-const dashes = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x30fc, 0xfe63, 0xff0d, 0x2043])
+const dashes = new Set([
+  0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x30fc, 0xfe63, 0xff0d, 0x2043,
+])
 const spaces = new Set([0x00a0, 0x2002, 0x2003, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000, 0x2007, 0x2008])
 const HANGUL_EU = 0x3161 // ㅡ, typed as a dash between digits
 
@@ -101,7 +103,9 @@ function withMap(original: string, text: string, p: Pieces): NormalizedText {
     toOriginalEnd(index) {
       if (index <= 0) return 0
       const k = find(index - 1)
-      return p.plain[k] ? (p.origStart[k] as number) + (index - (p.normStart[k] as number)) : (p.origEnd[k] as number)
+      return p.plain[k]
+        ? (p.origStart[k] as number) + (index - (p.normStart[k] as number))
+        : (p.origEnd[k] as number)
     },
   }
 }

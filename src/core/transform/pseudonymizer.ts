@@ -45,7 +45,8 @@ export function createPseudonymizer(previous?: PseudonymTable): Pseudonymizer {
     return token
   }
   return {
-    pseudonymise: (text, findings) => applyReplacements(text, findings, (f, value) => tokenFor(f.type, value, text)),
+    pseudonymise: (text, findings) =>
+      applyReplacements(text, findings, (f, value) => tokenFor(f.type, value, text)),
     restore: (text) => text.replace(tokenShape, (token) => byToken.get(token) ?? token),
     table: () => ({ tokens: Object.fromEntries(byToken) }),
   }

@@ -10,7 +10,11 @@ const at = (value: string, type: Finding['type']): Finding => {
   const start = text.indexOf(value)
   return { type, start, end: start + value.length, score: 0.9 }
 }
-const findings = [at('홍길동', 'PERSON'), at('010-1234-5678', 'PHONE_NUMBER'), at('hong@example.com', 'EMAIL_ADDRESS')]
+const findings = [
+  at('홍길동', 'PERSON'),
+  at('010-1234-5678', 'PHONE_NUMBER'),
+  at('hong@example.com', 'EMAIL_ADDRESS'),
+]
 
 describe('redactText', () => {
   it('replaces each span with its type tag when mode is tag', () => {
@@ -70,13 +74,19 @@ describe('createPseudonymizer', () => {
       { type: 'PERSON', start: 8, end: 11, score: 1 },
     ])
     assert.equal(second.text, '<PERSON_1> and <PERSON_2>')
-    assert.equal(p.restore('Answer: <PERSON_2> wrote to <EMAIL_ADDRESS_1>.'), 'Answer: 김철수 wrote to hong@example.com.')
+    assert.equal(
+      p.restore('Answer: <PERSON_2> wrote to <EMAIL_ADDRESS_1>.'),
+      'Answer: 김철수 wrote to hong@example.com.',
+    )
   })
   it('continues a conversation from a saved table', () => {
     const p = createPseudonymizer()
     p.pseudonymise(text, findings)
     const q = createPseudonymizer(p.table())
-    assert.equal(q.pseudonymise('김영희', [{ type: 'PERSON', start: 0, end: 3, score: 1 }]).text, '<PERSON_2>')
+    assert.equal(
+      q.pseudonymise('김영희', [{ type: 'PERSON', start: 0, end: 3, score: 1 }]).text,
+      '<PERSON_2>',
+    )
     assert.equal(q.restore('<PERSON_1>'), '홍길동')
   })
   it('never issues a token that the text already contains', () => {

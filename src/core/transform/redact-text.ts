@@ -1,5 +1,5 @@
-import { assertNever } from '../shared/assert-never.ts'
 import type { Finding } from '../detection/finding.ts'
+import { assertNever } from '../shared/assert-never.ts'
 import { applyReplacements, type TransformResult } from './apply-replacements.ts'
 import { keyedHash } from './keyed-hash.ts'
 import { type MaskOptions, maskValue } from './mask-value.ts'

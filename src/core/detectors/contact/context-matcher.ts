@@ -1,5 +1,11 @@
 /** Tests whether a context word occurs within `before` units ahead of [start, end) or `after` units behind it. */
-export type ContextMatcher = (text: string, start: number, end: number, before?: number, after?: number) => boolean
+export type ContextMatcher = (
+  text: string,
+  start: number,
+  end: number,
+  before?: number,
+  after?: number,
+) => boolean
 
 const special = /[.*+?^${}()|[\]\\/]/g
 

@@ -21,11 +21,14 @@ describe('emailAddressDetector', () => {
     ["o'brien@example.ie", ["o'brien@example.ie"]],
     ['hong@example.한국', ['hong@example.한국']],
     ['admin@회사.한국', ['admin@회사.한국']],
+    ['hong@example.co.한국', ['hong@example.co.한국']],
     ['hong@example.xn--3e0b707e', ['hong@example.xn--3e0b707e']],
     ['<hong@example.com>', ['hong@example.com']],
     ['mailto:hong@example.com', ['hong@example.com']],
     ['Write to hong@example.com.', ['hong@example.com']],
     ['git@github.com:owner/repo.git', ['git@github.com']],
+    ['user=hong@example.com ip=10.0.0.1', ['hong@example.com']],
+    ['/users/hong@example.com', ['hong@example.com']],
   ]
   for (const [text, expected] of valid) {
     it(`finds the address when given ${text}`, () => {
@@ -46,6 +49,8 @@ describe('emailAddressDetector', () => {
     'x@y.c',
     `${'a'.repeat(65)}@example.com`,
     'look at example.com',
+    'reach me at example dot com',
+    'I work at dotnet.com',
     'meet at noon dot',
     'user@example.c0m',
   ]
@@ -61,6 +66,7 @@ describe('emailAddressDetector', () => {
     ['이메일:hong@example.com입니다.', 'hong@example.com'],
     ['hong@example.co.kr에서 왔습니다', 'hong@example.co.kr'],
     ['hong@example.한국으로', 'hong@example.한국'],
+    ['hong@mail.회사.한국으로', 'hong@mail.회사.한국'],
     ['a.b@sub.example.co.kr입니다.다음', 'a.b@sub.example.co.kr'],
   ]
   for (const [text, span] of particles) {

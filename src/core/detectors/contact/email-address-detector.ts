@@ -9,25 +9,35 @@ import { makeFinding } from './make-finding.ts'
 // form is matched from its letters ("at " after a space) because a space-led branch slows the scan.
 const anchors = /@|[[({<] ?(?:[Aa][Tt]|@) ?[\])}>]|골뱅이|[Aa][Tt](?<= [Aa][Tt]) /g
 
-// RFC 5322 atext plus '.', ASCII only: a Hangul label glued on the left ("메일은hong@…") stops the walk.
+// The atext characters real mailboxes use, ASCII only: a Hangul label glued on the left
+// ("메일은hong@…") stops the walk, and so do '=', '/', '?', '&', '#' and the like, which RFC 5322
+// allows but which in practice separate a key or a path from the address (user=hong@…, /u/hong@…).
 const localChars = new Uint8Array(128)
-for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~.-") {
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'+_.%-") {
   localChars[c.charCodeAt(0)] = 1
 }
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 
 // Labels may be IDN (Hangul) but the last one must be an ASCII TLD, punycode or 한국/삼성; a label
 // is only taken when a dot follows, so "example.com으로" ends at "com" and the particle stays out.
-const plainDomain =
+const idnDomain =
   /(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.){1,8}(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59}|한국|삼성)(?![A-Za-z0-9_-])/uy
+// The common all-ASCII case without the Unicode-property machinery; "example.com으로" still ends at com.
+const asciiDomain = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,63}(?![A-Za-z0-9_-])/y
 const obfuscatedDot = String.raw`(?: ?[[({<] ?(?:dot|\.) ?[\])}>] ?| dot |\.)`
 const obfuscatedDomain = new RegExp(
-  String.raw`(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?${obfuscatedDot}){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9_-])`,
+  `(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?${obfuscatedDot}){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9_-])`,
   'iy',
 )
-const spelledDot = /dot|[[({<]/i
+const spelledDot = /[[({<] ?(?:dot|\.) ?[\])}>]| dot /i
 
 const near = createContextMatcher(['email', 'e-mail', 'mail', '메일', '이메일', '연락'])
+// Before the bare word "at" these are prose ("reach me at example dot com" names a site).
+const proseWords = new Set(
+  'i me we us you him her it them is are was be been look looking meet see stay staying work works working arrive arrived reach contact email mail available'.split(
+    ' ',
+  ),
+)
 
 function localStart(text: string, end: number): number {
   let i = end
@@ -56,7 +66,11 @@ interface Domain {
 }
 
 function readDomain(text: string, at: number, plainAllowed: boolean): Domain | undefined {
-  const plain = plainAllowed ? matchAt(plainDomain, text, at) : undefined
+  let plain = plainAllowed ? matchAt(asciiDomain, text, at) : undefined
+  // Non-ASCII labels or TLDs (회사.한국, example.co.한국) need the IDN pattern.
+  const end = at + (plain?.length ?? 0)
+  const moreLabels = plain !== undefined && text.charCodeAt(end) === 46 && text.charCodeAt(end + 1) >= 128
+  if (plainAllowed && (plain === undefined || moreLabels)) plain = matchAt(idnDomain, text, at) ?? plain
   if (plain !== undefined) {
     const tld = plain.slice(plain.lastIndexOf('.') + 1)
     if (plain.length > 255 || fileExtensions.has(tld.toLowerCase())) return undefined
@@ -78,19 +92,26 @@ function emailAt(text: string, anchorStart: number, anchor: string): Finding | u
     if (text[domainStart] === ' ') domainStart++
   }
   const start = localStart(text, localEnd)
-  if (start < 0) return undefined
+  if (start < 0 || (plainWord && proseWords.has(text.slice(start, localEnd).toLowerCase()))) return undefined
   // "look at example.com" is prose: the bare word only counts with a spelled-out dot as well.
   const domain = readDomain(text, domainStart, !plainWord)
   if (!domain) return undefined
   const end = domain.end
   const tld = domain.tld
   let score: number
-  if (symbol && !domain.spelled) score = isKnownTld(tld) || tld === '한국' || tld === '삼성' ? 0.9 : 0.7
+  if (symbol && !domain.spelled) score = isKnownTld(tld) ? 0.9 : 0.7
   else if (plainWord) score = 0.6
   else score = 0.8
   const obfuscated = !symbol || domain.spelled
   if (near(text, start, end)) score += plainWord ? 0.2 : 0.05
-  return makeFinding('EMAIL_ADDRESS', start, end, score, obfuscated ? 'obfuscated' : undefined, 'email-syntax')
+  return makeFinding(
+    'EMAIL_ADDRESS',
+    start,
+    end,
+    score,
+    obfuscated ? 'obfuscated' : undefined,
+    'email-syntax',
+  )
 }
 
 /** Finds email addresses, including IDN domains such as `.한국` and `[at]`/`(at)`/` at `+` dot ` obfuscations. */

@@ -8,11 +8,12 @@ import { makeFinding } from './make-finding.ts'
 
 // One pass, two shapes, each led by a selective character pair so the scan skips prose quickly:
 // IPv4 from "digit." and IPv6 from "hex:" or "::"; code reads back the rest of the first group.
-// IPv4: four parts, not followed by a fifth (1.2.3.4.5) or glued to letters. IPv6: the groups sit in
+// IPv4: four parts, not followed by a fifth (1.2.3.4.5) or glued to letters. IPv6 needs a second
+// colon within reach (so clock times like 10:30 are not candidates); the groups sit in
 // a lookahead captured and re-matched (an atomic group), so a failed right edge cannot backtrack
 // through them; "a:a:a:…" input costs one attempt per position, not dozens.
 const candidates =
-  /\d\.\d{1,3}\.\d{1,3}\.\d{1,3}(?:\/\d{1,3})?(?![0-9A-Za-z_]|\.\d)|(?<![.:])[0-9A-Fa-f:]:(?=((?:[0-9A-Fa-f]{0,4}:){0,7}[0-9A-Fa-f.]{0,15}))\1(?:%[0-9A-Za-z._~-]{1,32})?(?:\/\d{1,3})?(?![0-9A-Za-z:_])/g
+  /\d\.\d{1,3}\.\d{1,3}\.\d{1,3}(?:\/\d{1,3})?(?![0-9A-Za-z_]|\.\d)|(?<![.:])(?:::|[0-9A-Fa-f]:(?=[0-9A-Fa-f]{0,4}:))(?=((?:[0-9A-Fa-f]{0,4}:){0,7}[0-9A-Fa-f.]{0,15}))\1(?:%[0-9A-Za-z._~-]{1,32})?(?:\/\d{1,3})?(?![0-9A-Za-z:_])/g
 
 const near = createContextMatcher([
   'ip',
@@ -35,26 +36,15 @@ const near = createContextMatcher([
   '아이피',
   '방화벽',
 ])
-// Version and section labels right before a dotted quad mean it is not an address.
-const versionLabel = createContextMatcher([
-  'version',
-  'ver.',
-  'ver ',
-  'release',
-  'build',
-  'firmware',
-  'section',
-  'chapter',
-  '§',
-  '버전',
-  '릴리스',
-  '펌웨어',
-  '빌드',
-])
+// A version or section label right before a dotted quad (v1.2.3.4, "버전은 1.2.3.4") means it is
+// not an address. Whole words only: "server 1.2.3.4" must not read as "ver".
+const versionLabel =
+  /(?:^|[^A-Za-z])(?:v|ver|version|release|build|firmware|fw|rev|revision|section|chapter|figure|fig|table|step|clause|appendix)\.?\s*[:#]?\s*$|§\s*$|(?:버전|릴리스|펌웨어|빌드|그림|표|절|단계)[은는이가:]?\s*$/i
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57
 const isHex = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
-const isWordish = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
+const isWordish = (c: number): boolean =>
+  isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
 
 // Walks back over the rest of the first group (at most `max` more characters); -1 when the group is
 // longer than that or glued to a word, a version prefix (v1.2.3.4) or another dotted/colon part.
@@ -75,7 +65,7 @@ function ipv4Finding(text: string, start: number, raw: string): Finding | undefi
   const end = start + (prefix >= 0 && prefix <= 32 ? raw.length : address.length)
   const kind = classifyIpv4(octets)
   const internal = kind === 'private' || kind === 'loopback'
-  if (!internal && versionLabel(text, start, end, 24, 0)) return undefined
+  if (!internal && versionLabel.test(text.slice(Math.max(0, start - 24), start))) return undefined
   const context = near(text, start, end)
   // 1.2.3.4-style quads are as often outline numbers as addresses.
   const small = octets.every((o) => o < 10)

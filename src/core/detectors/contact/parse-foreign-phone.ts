@@ -23,7 +23,9 @@ const kindOfType: Readonly<Record<string, PhoneKind>> = {
  * undefined when it is not even a possible number. Called on candidates only, never on whole texts.
  */
 export function parseForeignPhone(candidate: string, country?: CountryCode): ForeignPhone | undefined {
-  const phone = country ? parsePhoneNumberFromString(candidate, country) : parsePhoneNumberFromString(candidate)
+  const phone = country
+    ? parsePhoneNumberFromString(candidate, country)
+    : parsePhoneNumberFromString(candidate)
   if (!phone?.isPossible()) return undefined
   const valid = phone.isValid()
   const type = valid ? phone.getType() : undefined

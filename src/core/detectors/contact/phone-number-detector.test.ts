@@ -34,6 +34,7 @@ describe('phoneNumberDetector', () => {
     ['+821012345678', '+821012345678', 'mobile'],
     ['0082-10-1234-5678', '0082-10-1234-5678', 'mobile'],
     ['+82 1588 1234', '+82 1588 1234', 'business'],
+    ['(+82) 10-1234-5678', '(+82) 10-1234-5678', 'mobile'],
   ]
   for (const [text, span, subtype] of korean) {
     it(`finds a Korean ${subtype} number when given ${text}`, () => {
@@ -61,6 +62,29 @@ describe('phoneNumberDetector', () => {
     })
   }
 
+  const extended: [string, string][] = [
+    ['phone: (212)555-1234x4567', '(212)555-1234x4567'],
+    ['tel 212.555.1234 ext. 12', '212.555.1234 ext. 12'],
+    ['+1-212-555-1234x123', '+1-212-555-1234x123'],
+    ['phone 001-212-555-1234', '001-212-555-1234'],
+    ['0044 20 7946 0958', '0044 20 7946 0958'],
+    ['0082 10 1234 5678', '0082 10 1234 5678'],
+  ]
+  for (const [text, span] of extended) {
+    it(`keeps extensions and 00 dialling prefixes in the span when given ${text}`, () => {
+      assert.deepEqual(
+        spans(text).map(([s]) => s),
+        [span],
+      )
+    })
+  }
+
+  it('keeps a landline whose subscriber number starts with 0, at a lower score', () => {
+    const [odd] = phones('02-0123-4567')
+    const [regular] = phones('02-1234-5678')
+    assert.ok(odd && regular && odd.score >= 0.5 && odd.score < regular.score)
+  })
+
   it('drops a stray trailing group when an international number is followed by another number', () => {
     assert.deepEqual(spans('+44 20 7946 0958 2024'), [['+44 20 7946 0958', 'landline']])
   })
@@ -72,6 +96,8 @@ describe('phoneNumberDetector', () => {
     ['+82 10-1234-5678으로', '+82 10-1234-5678'],
     ['전화010-1234-5678', '010-1234-5678'],
     ['01012345678에서', '01012345678'],
+    ['담당자 안현 대리 (0548381866)에게 물어보세요', '0548381866'],
+    ['계좌는 국민은행 366149-84-578858입니다.\n\n01078205753', '01078205753'],
   ]
   for (const [text, span] of particles) {
     it(`keeps particles and glued labels outside the span when given ${text}`, () => {
@@ -100,6 +126,7 @@ describe('phoneNumberDetector', () => {
   const gated: [string, string, string][] = [
     ['212-555-1234', 'call 212-555-1234', '212-555-1234'],
     ['(415) 555-0132', 'My US number is (415) 555-0132', '(415) 555-0132'],
+    ['(917) 555-0143', 'You can reach Jane at (917) 555-0143', '(917) 555-0143'],
     ['020 7946 0958', 'tel: 020 7946 0958', '020 7946 0958'],
     ['0212345678', '연락처: 0212345678', '0212345678'],
     ['15881234', '고객센터 15881234', '15881234'],
@@ -148,6 +175,8 @@ describe('phoneNumberDetector', () => {
     'ISBN 89-7914-206-4',
     '1,234,567원',
     '주문번호 01012345678',
+    '학번 2016023780 수강신청 내역 보여줘 담당자 조혜동',
+    '주문번호 01012345678 문의는 전화로',
     '1800-1899년',
     '+1234',
     '3.14159265',

@@ -7,25 +7,91 @@ import { parseForeignPhone } from './parse-foreign-phone.ts'
 
 // Between groups: nothing, one space, or '-'/'.' with optional spaces ("010-1234 -5678").
 const sep = '(?: ?[-.] ?| )?'
-const internationalShape = String.raw`(?:\+[1-9]\d{0,3}|0082)(?:[ .\-]?\(\d{1,4}\))?[ .\-]?\d{1,14}(?:[ .\-]\d{1,14}){0,6}`
+// Extensions as written in the US ("x123", "ext. 123") stay inside the span.
+const extension = String.raw`(?: ?(?:x|ext\.?) ?\d{1,5})?`
+// '+CC', '(+CC)' or a 00 dialling prefix (00 82, 001-…) when a separator follows the country code.
+const internationalShape = String.raw`(?:\(\+[1-9]\d{0,3}\)|\+[1-9]\d{0,3}|00(?:82|[1-9]\d{0,2}(?=[ .\-])))(?:[ .\-]?\(\d{1,4}\))?[ .\-]?\d{1,14}(?:[ .\-]\d{1,14}){0,6}${extension}`
 const nationalShape = String.raw`\(?0\d{1,4}\)?${sep}\d{3,8}(?:${sep}\d{3,4})?`
 const representativeShape = String.raw`1[568]\d{2}[ .\-]?\d{4}`
-const northAmericanShape = String.raw`(?:1[ .\-]?)?\(?[2-9]\d{2}\)?[ .\-]?[2-9]\d{2}[ .\-]?\d{4}`
+const northAmericanShape = String.raw`(?:1[ .\-]?)?\(?[2-9]\d{2}\)?[ .\-]?[2-9]\d{2}[ .\-]?\d{4}${extension}`
 // Every alternative starts with a digit, '+' or '('. The edges refuse to start or end inside a
 // longer digit chain joined by '-' or '.', so dates, versions and card numbers do not leak a phone.
 const candidates = new RegExp(
-  String.raw`(?<![0-9A-Za-z_+]|[0-9][-.])(?:(${internationalShape})|(${nationalShape})|(${representativeShape})|(${northAmericanShape}))(?![0-9A-Za-z_]|[-.][0-9])`,
+  `(?<![0-9A-Za-z_+]|[0-9][-.])(?:${internationalShape}|${nationalShape}|${representativeShape}|${northAmericanShape})(?![0-9A-Za-z_]|[-.][0-9])`,
   'g',
 )
 
-const phoneWords = ['phone', 'tel', 'call', 'mobile', 'cell', 'fax', 'contact', 'whatsapp', 'sms', 'h.p', 'hp:', 'hp.']
-const phoneWordsKo = ['전화', '연락', '휴대', '핸드폰', '폰', '팩스', '문의', '고객센터', '대표번호', '상담']
+const phoneWords = [
+  'phone',
+  'tel',
+  'call',
+  'mobile',
+  'cell',
+  'fax',
+  'contact',
+  'whatsapp',
+  'reach',
+  'dial',
+  'text me',
+  'sms',
+  'h.p',
+  'hp:',
+  'hp.',
+]
+// 담당자 (the person in charge) is how Korean mail and chat introduce whom to call.
+const phoneWordsKo = [
+  '전화',
+  '연락',
+  '휴대',
+  '핸드폰',
+  '폰',
+  '팩스',
+  '문의',
+  '고객센터',
+  '대표번호',
+  '상담',
+  '담당자',
+]
 const labelled = createContextMatcher([...phoneWords, ...phoneWordsKo])
 const numbered = createContextMatcher(['number', 'no.', '번호'])
-const negativeEn = ['order', 'invoice', 'tracking', 'account', 'acct', 'isbn', 'serial', 'sku', 'ssn', 'version', 'card']
-const negativeKo = ['주문', '송장', '계좌', '사업자', '주민', '일련', '승인', '모델', '버전', '우편', '카드', '학번', '사번', '여권', '면허']
-// Labels of other numbers that share phone shapes; they only veto shapes that are weak on their own.
-const otherNumber = createContextMatcher([...negativeEn, ...negativeKo])
+const negativeEn = [
+  'order',
+  'invoice',
+  'tracking',
+  'account',
+  'acct',
+  'isbn',
+  'serial',
+  'sku',
+  'ssn',
+  'version',
+  'card',
+]
+const negativeKo = [
+  '주문',
+  '송장',
+  '계좌',
+  '사업자',
+  '주민',
+  '일련',
+  '승인',
+  '모델',
+  '버전',
+  '우편',
+  '카드',
+  '학번',
+  '사번',
+  '여권',
+  '면허',
+]
+// Labels of other numbers that share phone shapes; they only veto shapes that are weak on their own,
+// and only from the same line just before the number ("주문번호: 01012345678"), so an account
+// mentioned in the previous sentence does not veto the phone on the next line.
+const otherNumberLabel = createContextMatcher([...negativeEn, ...negativeKo])
+function otherNumber(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  return otherNumberLabel(text, start, end, Math.min(24, start - lineStart), 0)
+}
 const foreignNational = ['GB', 'JP', 'DE', 'FR', 'AU'] as const
 
 const digitsOf = (s: string): string => s.replace(/[^0-9]/g, '')
@@ -44,8 +110,15 @@ interface Shape {
 function koreanScore(phone: KoreanPhone, shape: Shape): number {
   const representativeNumber = phone.kind === 'business' && phone.prefixLength === 4
   const modernMobile = phone.kind === 'mobile' && !phone.legacy
-  if (shape.bare && !shape.intl) return modernMobile ? 0.7 : representativeNumber ? 0.35 : 0.45
+  // Outside the 0502–0508 blocks a 050 number needs a phone word, whatever its form.
+  if (phone.kind === 'personal' && phone.legacy) return 0.45
+  // Eleven digits starting 010 or 070 are specific enough alone; shorter landline runs are not.
+  if (shape.bare && !shape.intl) {
+    if (modernMobile) return 0.7
+    return phone.kind === 'voip' ? 0.6 : representativeNumber ? 0.35 : 0.45
+  }
   let score = modernMobile ? 0.85 : phone.kind === 'mobile' ? 0.7 : phone.kind === 'landline' ? 0.75 : 0.8
+  if (phone.kind === 'landline' && phone.legacy) score = 0.6
   if (phone.kind === 'business') score = representativeNumber ? 0.6 : 0.7
   if (shape.parens) score += 0.05
   // Space-separated groups are also how tables and lists print unrelated numbers.
@@ -61,12 +134,29 @@ function boost(score: number): number {
 // an account) rather than a phone.
 function inSpacedChain(text: string, start: number, end: number, raw: string): boolean {
   if (!/[0-9] [0-9]/.test(raw)) return false
-  return (text[start - 1] === ' ' && isDigitAt(text, start - 2)) || (text[end] === ' ' && isDigitAt(text, end + 1))
+  return (
+    (text[start - 1] === ' ' && isDigitAt(text, start - 2)) || (text[end] === ' ' && isDigitAt(text, end + 1))
+  )
+}
+
+// Digit runs of a short candidate, without a regex allocation per call.
+function digitGroups(raw: string): string[] {
+  const groups: string[] = []
+  let from = -1
+  for (let i = 0; i <= raw.length; i++) {
+    const digit = isDigitAt(raw, i)
+    if (digit && from < 0) from = i
+    else if (!digit && from >= 0) {
+      groups.push(raw.slice(from, i))
+      from = -1
+    }
+  }
+  return groups
 }
 
 function koreanNational(text: string, start: number, raw: string): Finding | undefined {
-  const groups = raw.match(/[0-9]+/g) ?? []
-  const phone = classifyKoreanPhone(groups.join(''))
+  const groups = digitGroups(raw)
+  const phone = classifyKoreanPhone(groups.length === 1 ? (groups[0] ?? '') : groups.join(''))
   if (!phone) return undefined
   const bare = groups.length === 1
   const uan = phone.prefixLength === 4 && phone.kind === 'business'
@@ -79,7 +169,7 @@ function koreanNational(text: string, start: number, raw: string): Finding | und
   const end = start + raw.length
   const strong = labelled(text, start, end)
   if (uan && !strong && looksLikeYearRange(groups)) return undefined
-  if ((bare || uan) && !strong && otherNumber(text, start, end)) return undefined
+  if ((bare || uan) && (bare || !strong) && otherNumber(text, start, end)) return undefined
   const shape = { bare, spaced: !bare && !/[-.]/.test(raw), parens: raw.includes(')'), intl: false }
   const score = koreanScore(phone, shape)
   return makeFinding('PHONE_NUMBER', start, end, strong ? boost(score) : score, phone.kind, 'kr-phone-ranges')
@@ -104,19 +194,28 @@ function foreignNationalPhone(text: string, start: number, raw: string): Finding
 function northAmericanPhone(text: string, start: number, raw: string): Finding | undefined {
   const end = start + raw.length
   const strong = labelled(text, start, end)
-  if (!strong && otherNumber(text, start, end)) return undefined
+  const formatted = digitsOf(raw).length !== raw.length
+  // A bare run right after another number's label is that number (학번 2016023780), phone word or not.
+  if ((!strong || !formatted) && otherNumber(text, start, end)) return undefined
+  const weak = !strong && formatted && numbered(text, start, end)
+  // Without a label the shape stays below the floor whatever libphonenumber says, so it is not asked:
+  // a metadata check costs tens of microseconds and ten-digit numbers are common.
+  if (!strong && !weak) return makeFinding('PHONE_NUMBER', start, end, formatted ? 0.45 : 0.3)
   const phone = parseForeignPhone(raw, 'US')
   if (!phone || (!strong && !phone.valid)) return undefined
-  const formatted = digitsOf(raw).length !== raw.length
-  let score: number
-  if (strong) score = phone.valid ? 0.85 : 0.65
-  else if (formatted && numbered(text, start, end)) score = 0.6
-  else score = formatted ? 0.45 : 0.3
+  const score = strong ? (phone.valid ? 0.85 : 0.65) : 0.6
   return makeFinding('PHONE_NUMBER', start, end, score, phone.kind, 'libphonenumber')
 }
 
+// libphonenumber wants one leading '+': "00 82 …" and "(+82) …" are rewritten to "+82 …".
+function withPlus(raw: string): string {
+  if (raw.startsWith('00')) return `+${raw.slice(2)}`
+  if (raw.startsWith('(+')) return `+${raw.slice(2).replace(')', '')}`
+  return raw
+}
+
 function internationalCandidate(text: string, start: number, raw: string): Finding | undefined {
-  const plus = raw.startsWith('00') ? `+${raw.slice(2)}` : raw
+  const plus = withPlus(raw)
   const digits = digitsOf(plus)
   const end = start + raw.length
   if (digits.startsWith('82')) {
@@ -125,7 +224,14 @@ function internationalCandidate(text: string, start: number, raw: string): Findi
     if (!phone) return undefined
     const score = koreanScore(phone, { bare: false, spaced: false, parens: false, intl: true })
     const context = labelled(text, start, end)
-    return makeFinding('PHONE_NUMBER', start, end, context ? score + 0.1 : score, phone.kind, 'kr-phone-ranges')
+    return makeFinding(
+      'PHONE_NUMBER',
+      start,
+      end,
+      context ? score + 0.1 : score,
+      phone.kind,
+      'kr-phone-ranges',
+    )
   }
   const phone = parseForeignPhone(plus)
   if (!phone) return undefined
@@ -159,14 +265,21 @@ export const phoneNumberDetector: Detector = {
     const text = input.text
     const found: Finding[] = []
     for (const m of text.matchAll(candidates)) {
-      const raw = m[0]
-      const start = m.index
+      let raw = m[0]
+      let start = m.index
+      // "(0548381866)": the bracket opens a parenthesis around the number, not an area code.
+      if (raw.charCodeAt(0) === 40 && !raw.includes(')')) {
+        raw = raw.slice(1)
+        start++
+      }
       if (inSpacedChain(text, start, start + raw.length, raw)) continue
+      // Which branch matched follows from the first characters; no capture groups to allocate.
+      const first = raw.charCodeAt(0)
       let f: Finding | undefined
-      if (m[1] !== undefined) f = international(text, start, raw)
-      else if (m[2] !== undefined) f = koreanNational(text, start, raw) ?? foreignNationalPhone(text, start, raw)
-      else if (m[3] !== undefined) f = koreanNational(text, start, raw) ?? northAmericanPhone(text, start, raw)
-      else f = northAmericanPhone(text, start, raw)
+      if (first === 43 || raw.startsWith('00') || raw.startsWith('(+')) f = international(text, start, raw)
+      else if (first === 48 || raw.startsWith('(0'))
+        f = koreanNational(text, start, raw) ?? foreignNationalPhone(text, start, raw)
+      else f = koreanNational(text, start, raw) ?? northAmericanPhone(text, start, raw)
       if (f) found.push(f)
     }
     return found

@@ -24,7 +24,17 @@ const bareHost = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}
 const trailing = new Set(['.', ',', ';', ':', '!', '?', "'", '*'])
 const openerOf: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' }
 
-const near = createContextMatcher(['url', 'link', '링크', 'site', '사이트', 'website', '홈페이지', 'homepage', '접속'])
+const near = createContextMatcher([
+  'url',
+  'link',
+  '링크',
+  'site',
+  '사이트',
+  'website',
+  '홈페이지',
+  'homepage',
+  '접속',
+])
 
 function matchAt(pattern: RegExp, text: string, at: number): string | undefined {
   pattern.lastIndex = at
@@ -64,10 +74,17 @@ function readAfterHost(text: string, hostEnd: number): number {
   return end
 }
 
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+
+// Reads a bare host backwards from its TLD dot (at most 253 characters, the DNS limit).
 function bareStart(text: string, dot: number): number {
   let i = dot
-  while (i > 0 && dot - i < 253 && /[A-Za-z0-9.-]/.test(text[i - 1] as string)) i--
-  while (i < dot && !/[A-Za-z0-9]/.test(text[i] as string)) i++
+  while (i > 0 && dot - i < 253) {
+    const c = text.charCodeAt(i - 1)
+    if (!isAlnum(c) && c !== 46 && c !== 45) break
+    i--
+  }
+  while (i < dot && !isAlnum(text.charCodeAt(i))) i++
   return i
 }
 
@@ -92,12 +109,14 @@ function urlAt(text: string, anchorStart: number, anchor: string): Finding | und
     hostEnd = hostStart + credentials + host.length
     if (kind === 'www') {
       const tld = host.slice(host.lastIndexOf('.') + 1)
-      if (host.indexOf('.') === host.lastIndexOf('.') || !/^(?:[A-Za-z]{2,24}|한국|삼성)$/.test(tld)) return undefined
-      score = isKnownTld(tld) || tld === '한국' ? 0.85 : 0.7
+      if (host.indexOf('.') === host.lastIndexOf('.') || !/^(?:[A-Za-z]{2,24}|한국|삼성)$/.test(tld))
+        return undefined
+      score = isKnownTld(tld) ? 0.85 : 0.7
     } else {
       // "http://microsoft" is a fragment; a dotted host, localhost, an IP literal or a port make it an address.
       const after = text.charCodeAt(hostEnd)
-      if (!host.includes('.') && !host.startsWith('[') && host !== 'localhost' && after !== 58) return undefined
+      if (!host.includes('.') && !host.startsWith('[') && host !== 'localhost' && after !== 58)
+        return undefined
       // Above an IP address or email inside it, so the whole URL wins the overlap.
       score = 0.95
     }
@@ -105,7 +124,6 @@ function urlAt(text: string, anchorStart: number, anchor: string): Finding | und
   const end = trimEnd(text, start, readAfterHost(text, hostEnd))
   // A bare host is only a URL when something follows it; "example.com" alone is just a name.
   if (kind === 'bare' && (end <= hostEnd || text[end - 1] === ':')) return undefined
-  if (end <= hostEnd && kind === 'scheme' && hostEnd - start <= anchor.length) return undefined
   if (near(text, start, end)) score += 0.05
   return makeFinding('URL', start, end, score, undefined, 'url-syntax')
 }

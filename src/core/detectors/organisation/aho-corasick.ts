@@ -197,7 +197,8 @@ function buildTrie(patterns: readonly string[], alphabet: Alphabet): Trie {
     active = still
   }
   return {
-    table: table.subarray(0, used),
+    // Mid states were over-counted; give a large unused tail back rather than pin it.
+    table: used < table.length * 0.75 ? table.slice(0, used) : table.subarray(0, used),
     rows: Int32Array.from(rows),
     mid: Uint8Array.from(mid),
     ownFirst: Int32Array.from(ownFirst),

@@ -19,11 +19,17 @@ export const FOLD_SHIFT = 8
 
 // Korean particles and honorifics that attach to a name or term ("홍길동님", "오로라는", "회사에서").
 const singleParticles = Array.from('은는이가을를의에께로와과도만님씨랑', (c) => c.charCodeAt(0))
-const doubleParticles = new Set(
-  ['에서', '에게', '으로', '께서', '한테', '까지', '부터', '보다', '처럼', '이랑'].map(
-    (d) => d.charCodeAt(0) * 0x10000 + d.charCodeAt(1),
-  ),
-)
+const doubleParticles = ['에서', '에게', '으로', '께서', '한테', '까지', '부터', '보다', '처럼', '이랑']
+const HANGUL_FIRST = 0xac00
+const HANGUL_COUNT = 11172
+// For each Hangul syllable that ends a two-syllable particle, the syllables that may precede it
+// (at most two: 에서 and 께서 share 서), packed in one word; looked up without hashing.
+const doubleFirsts = new Uint32Array(HANGUL_COUNT)
+for (const d of doubleParticles) {
+  const at = d.charCodeAt(1) - HANGUL_FIRST
+  const known = doubleFirsts[at] as number
+  doubleFirsts[at] = known === 0 ? d.charCodeAt(0) : known | (d.charCodeAt(0) << 16)
+}
 
 let packed: Uint32Array | undefined
 
@@ -46,7 +52,7 @@ export function unitTable(): Uint32Array {
   for (let c = 0x30; c <= 0x39; c++) add(c, DIGIT)
   for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]) add(c, SPACE)
   for (const c of singleParticles) add(c, PARTICLE | PARTICLE_END)
-  for (const d of doubleParticles) add(d & 0xffff, PARTICLE_END)
+  for (const d of doubleParticles) add(d.charCodeAt(1), PARTICLE_END)
   packed = table
   return table
 }
@@ -152,7 +158,10 @@ function isParticle(text: string, start: number, end: number, length: number): b
   if (end - start <= length) return false
   const last = text.charCodeAt(end - 1)
   if (length === 1) return (((packed ?? unitTable())[last] as number) & PARTICLE) !== 0
-  return doubleParticles.has(text.charCodeAt(end - 2) * 0x10000 + last)
+  const firsts = last >= HANGUL_FIRST ? (doubleFirsts[last - HANGUL_FIRST] ?? 0) : 0
+  if (firsts === 0) return false
+  const before = text.charCodeAt(end - 2)
+  return before === (firsts & 0xffff) || before === firsts >>> 16
 }
 
 /**

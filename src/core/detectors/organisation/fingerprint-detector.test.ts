@@ -77,6 +77,7 @@ describe('createFingerprintDetector', () => {
     { name: 'finds nothing when a name is part of a longer word', text: '홍길동전 읽기', expected: [] },
     { name: 'finds nothing when a code has an extra digit', text: 'EMP-2024-00421', expected: [] },
     { name: 'finds nothing when a number is glued to a letter', text: 'A010-1234-5678', expected: [] },
+    { name: 'finds nothing when a letter follows the number', text: 'id 01098765432x', expected: [] },
     { name: 'finds nothing when a number continues past the value', text: '010-1234-56789', expected: [] },
     { name: 'finds nothing when a number is joined to a longer one', text: '02-010-1234-5678', expected: [] },
     { name: 'finds nothing when the digits merely overlap', text: '1010-1234-5678 0101234567', expected: [] },
