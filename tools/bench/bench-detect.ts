@@ -19,6 +19,7 @@ const { values } = parseArgs({
     'max-seconds': { type: 'string', default: '120' },
     'no-breakdown': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    'bytes-per-id': { type: 'string', default: '400' },
   },
 })
 const totalBytes = Math.round(Number(values.mb) * 1e6)
@@ -40,7 +41,11 @@ const detectors: Detector[] = dictionaryWired ? withDictionary : plain
 const engine = createDetectionEngine(detectors)
 
 let t0 = performance.now()
-const corpus = buildBenchCorpus({ totalBytes, terms: dictionaryWired ? terms : [] })
+const corpus = buildBenchCorpus({
+  totalBytes,
+  terms: dictionaryWired ? terms : [],
+  bytesPerIdentifier: Number(values['bytes-per-id']),
+})
 const buildMs = performance.now() - t0
 const rssBefore = process.memoryUsage().rss
 log(
@@ -73,6 +78,8 @@ const gcObserver = new PerformanceObserver((list) => {
 })
 gcObserver.observe({ entryTypes: ['gc'] })
 t0 = performance.now()
+// CPU time of this process over the loop: what one core did, whatever else runs on the machine.
+const cpu0 = process.cpuUsage()
 for (const doc of corpus.docs) {
   const s = performance.now()
   findings += engine.scan(doc).length
@@ -82,6 +89,9 @@ for (const doc of corpus.docs) {
   if (performance.now() - t0 > maxMs) break
 }
 const wallMs = performance.now() - t0
+const cpuUsed = process.cpuUsage(cpu0)
+const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000
+const cpuMbPerS = scannedBytes / 1e6 / (cpuMs / 1000)
 // GC entries are delivered asynchronously, after the synchronous loop yields.
 await new Promise((resolve) => setTimeout(resolve, 100))
 gcObserver.disconnect()
@@ -112,6 +122,8 @@ if (values.json) {
       complete: scannedDocs === corpus.docs.length,
     },
     mbPerSecond: mbPerS,
+    cpuMs,
+    mbPerCpuSecond: cpuMbPerS,
     docsPerSecond: scannedDocs / (wallMs / 1000),
     findings,
     gcMs,
@@ -131,8 +143,9 @@ if (values.json) {
     `scanned ${scannedDocs} documents, ${(scannedBytes / 1e6).toFixed(1)} MB in ${(wallMs / 1000).toFixed(2)} s${partial}`,
   )
   log(
-    `throughput  ${mbPerS.toFixed(1)} MB/s   ${mbPerS >= 100 ? 'PASS' : 'FAIL'} (target >= 100 MB/s, one core)`,
+    `throughput  ${cpuMbPerS.toFixed(1)} MB per CPU-second   ${cpuMbPerS >= 100 ? 'PASS' : 'FAIL'} (target >= 100 MB/s, one core)`,
   )
+  log(`            ${mbPerS.toFixed(1)} MB/s wall clock (${cpuMs.toFixed(0)} ms CPU in ${wallMs.toFixed(0)} ms wall)`)
   log(
     `documents   ${(scannedDocs / (wallMs / 1000)).toFixed(0)} docs/s; per document p50 ${pct(50).toFixed(3)} ms, p90 ${pct(90).toFixed(3)} ms, p99 ${pct(99).toFixed(3)} ms`,
   )

@@ -18,6 +18,13 @@ function compareRank(a: Finding, b: Finding): number {
  */
 export function resolveOverlaps(findings: readonly Finding[]): Finding[] {
   if (findings.length < 2) return [...findings]
+  const byStart = [...findings].sort((a, b) => a.start - b.start || a.end - b.end)
+  // Most texts have no overlapping findings at all: then start order is the answer.
+  let disjoint = true
+  for (let i = 1; i < byStart.length && disjoint; i++) {
+    disjoint = (byStart[i] as Finding).start >= (byStart[i - 1] as Finding).end
+  }
+  if (disjoint) return byStart
   const ranked = [...findings].sort(compareRank)
   const kept: Finding[] = [] // sorted by start, pairwise disjoint
   for (const f of ranked) {

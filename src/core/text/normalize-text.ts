@@ -11,8 +11,15 @@ export interface NormalizedText {
 }
 
 // Characters that never change under our normalisation: ASCII printable plus whitespace, Hangul
-// syllables (NFKC-stable), common CJK ideographs. Everything else is looked at one by one.
-const needsWork = /[^\t\n\r\x20-\x7E\uAC00-\uD7A3\u4E00-\u9FFF]/
+// syllables (NFKC-stable), compatibility jamo other than ㅡ (ㅋㅋ, ㅠㅠ: NFKC would only re-code them),
+// common CJK ideographs and NFKC-stable punctuation of Korean prose (· ‘ ’ “ ” • → ※ 、。〈〉《》「」『』【】
+// and geometric shapes). Everything else is looked at one by one.
+const stable =
+  '\\t\\n\\r\\x20-\\x7E\\u00B7\\u2018-\\u201D\\u2022\\u2192\\u203B\\u3001\\u3002\\u3008-\\u3011\\u25A0-\\u25FF' +
+  '\\u3131-\\u3160\\u3162-\\u318E\\uAC00-\\uD7A3\\u4E00-\\u9FFF'
+const needsWork = new RegExp(`[^${stable}]`)
+// Single-character NFKC results, memoised: the same few symbols recur in every document.
+const nfkcCache = new Map<string, string>()
 
 const zeroWidth = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad])
 // NFKC leaves these dashes alone; users type them between digit groups (pii-detection.md §5.4).
@@ -51,7 +58,7 @@ export function normalizeText(original: string): NormalizedText {
     length += s.length
   }
   let runStart = 0
-  const scanner = /[^\t\n\r\x20-\x7E\uAC00-\uD7A3\u4E00-\u9FFF]/g
+  const scanner = new RegExp(`[^${stable}]`, 'g')
   for (let m = scanner.exec(original); m; m = scanner.exec(original)) {
     const i = m.index
     if (i > runStart) push(original.slice(runStart, i), runStart, i, true)
@@ -77,7 +84,13 @@ function replace(s: string, i: number, width: number, code: number): string {
   if (dashes.has(code)) return '-'
   if (spaces.has(code)) return ' '
   if (code === HANGUL_EU) return isDigit(s.charCodeAt(i - 1)) || isDigit(s.charCodeAt(i + 1)) ? '-' : 'ㅡ'
-  return s.slice(i, i + width).normalize('NFKC')
+  const ch = s.slice(i, i + width)
+  let folded = nfkcCache.get(ch)
+  if (folded === undefined) {
+    folded = ch.normalize('NFKC')
+    if (nfkcCache.size < 4096) nfkcCache.set(ch, folded)
+  }
+  return folded
 }
 
 function withMap(original: string, text: string, p: Pieces): NormalizedText {

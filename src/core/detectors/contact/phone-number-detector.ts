@@ -1,9 +1,9 @@
 import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import { classifyKoreanPhone, type KoreanPhone } from './classify-korean-phone.ts'
-import { createContextMatcher } from './context-matcher.ts'
 import { makeFinding } from './make-finding.ts'
 import { parseForeignPhone } from './parse-foreign-phone.ts'
+import { labelled, numbered, otherNumber } from './phone-labels.ts'
 
 // Between groups: nothing, one space, or '-'/'.' with optional spaces ("010-1234 -5678").
 const sep = '(?: ?[-.] ?| )?'
@@ -21,77 +21,6 @@ const candidates = new RegExp(
   'g',
 )
 
-const phoneWords = [
-  'phone',
-  'tel',
-  'call',
-  'mobile',
-  'cell',
-  'fax',
-  'contact',
-  'whatsapp',
-  'reach',
-  'dial',
-  'text me',
-  'sms',
-  'h.p',
-  'hp:',
-  'hp.',
-]
-// 담당자 (the person in charge) is how Korean mail and chat introduce whom to call.
-const phoneWordsKo = [
-  '전화',
-  '연락',
-  '휴대',
-  '핸드폰',
-  '폰',
-  '팩스',
-  '문의',
-  '고객센터',
-  '대표번호',
-  '상담',
-  '담당자',
-]
-const labelled = createContextMatcher([...phoneWords, ...phoneWordsKo])
-const numbered = createContextMatcher(['number', 'no.', '번호'])
-const negativeEn = [
-  'order',
-  'invoice',
-  'tracking',
-  'account',
-  'acct',
-  'isbn',
-  'serial',
-  'sku',
-  'ssn',
-  'version',
-  'card',
-]
-const negativeKo = [
-  '주문',
-  '송장',
-  '계좌',
-  '사업자',
-  '주민',
-  '일련',
-  '승인',
-  '모델',
-  '버전',
-  '우편',
-  '카드',
-  '학번',
-  '사번',
-  '여권',
-  '면허',
-]
-// Labels of other numbers that share phone shapes; they only veto shapes that are weak on their own,
-// and only from the same line just before the number ("주문번호: 01012345678"), so an account
-// mentioned in the previous sentence does not veto the phone on the next line.
-const otherNumberLabel = createContextMatcher([...negativeEn, ...negativeKo])
-function otherNumber(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1
-  return otherNumberLabel(text, start, end, Math.min(24, start - lineStart), 0)
-}
 const foreignNational = ['GB', 'JP', 'DE', 'FR', 'AU'] as const
 
 const digitsOf = (s: string): string => s.replace(/[^0-9]/g, '')
@@ -171,8 +100,15 @@ function koreanNational(text: string, start: number, raw: string): Finding | und
   if (uan && !strong && looksLikeYearRange(groups)) return undefined
   if ((bare || uan) && (bare || !strong) && otherNumber(text, start, end)) return undefined
   const shape = { bare, spaced: !bare && !/[-.]/.test(raw), parens: raw.includes(')'), intl: false }
-  const score = koreanScore(phone, shape)
-  return makeFinding('PHONE_NUMBER', start, end, strong ? boost(score) : score, phone.kind, 'kr-phone-ranges')
+  let score = koreanScore(phone, shape)
+  if (strong) score = boost(score)
+  // "제 번호는 …" or a name followed by "(0287695181)": weaker hints that still lift a valid range.
+  else if (score < 0.5 && (enclosed(text, start, end) || numbered(text, start, end))) score += 0.15
+  return makeFinding('PHONE_NUMBER', start, end, score, phone.kind, 'kr-phone-ranges')
+}
+
+function enclosed(text: string, start: number, end: number): boolean {
+  return text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41
 }
 
 function looksLikeYearRange(groups: readonly string[]): boolean {
@@ -183,7 +119,7 @@ function looksLikeYearRange(groups: readonly string[]): boolean {
 function foreignNationalPhone(text: string, start: number, raw: string): Finding | undefined {
   const end = start + raw.length
   // A leading-0 national number means nothing without a country, so only a phone label lets it in.
-  if (!labelled(text, start, end)) return undefined
+  if (!labelled(text, start, end) || otherNumber(text, start, end)) return undefined
   for (const country of foreignNational) {
     const phone = parseForeignPhone(raw, country)
     if (phone?.valid) return makeFinding('PHONE_NUMBER', start, end, 0.75, phone.kind, 'libphonenumber')

@@ -41,9 +41,9 @@ function matchAt(pattern: RegExp, text: string, at: number): string | undefined 
   return pattern.exec(text)?.[0]
 }
 
-function countOf(text: string, start: number, end: number, c: string): number {
+function countOf(url: string, c: string): number {
   let n = 0
-  for (let i = text.indexOf(c, start); i !== -1 && i < end; i = text.indexOf(c, i + 1)) n++
+  for (let i = url.indexOf(c); i !== -1; i = url.indexOf(c, i + 1)) n++
   return n
 }
 
@@ -59,7 +59,8 @@ function trimEnd(text: string, start: number, end: number): number {
       continue
     }
     if (opener === undefined) break
-    surplus[c] ??= countOf(text, start, e, c) - countOf(text, start, e, opener)
+    const url = text.slice(start, e)
+    surplus[c] ??= countOf(url, c) - countOf(url, opener)
     if ((surplus[c] ?? 0) <= 0) break
     surplus[c] = (surplus[c] ?? 0) - 1
     e--

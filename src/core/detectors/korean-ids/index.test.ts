@@ -79,3 +79,24 @@ describe('koreanIdDetectors', () => {
     })
   }
 })
+
+describe('koreanIdDetectors on hostile input', () => {
+  // Attacker-controlled prompts: every shape repeated with no line breaks, so a search that is not
+  // bounded by the context window, or a backtracking pattern, turns quadratic.
+  const hostile: [string, string][] = [
+    ['many labelled candidates on one line', '주민번호 900101-1234568 계좌 110-234-567890 '.repeat(4000)],
+    ['one long digit run', '1'.repeat(200_000)],
+    ['alternating digits and hyphens', '12-'.repeat(70_000)],
+    ['digits and spaces', '900101 '.repeat(30_000)],
+    ['labels without values', '주민등록번호 법인번호 계좌 건강보험 '.repeat(8000)],
+    ['masks', '900101-1*'.repeat(25_000)],
+  ]
+  for (const [name, text] of hostile) {
+    it(`scans in linear time when given ${name}`, () => {
+      const started = performance.now()
+      engine.scan(text)
+      const ms = performance.now() - started
+      assert.ok(ms < 2000, `${(text.length / 1000).toFixed(0)} kchars took ${ms.toFixed(0)} ms`)
+    })
+  }
+})

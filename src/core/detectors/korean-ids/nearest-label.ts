@@ -27,7 +27,10 @@ const wordPattern = (word: string): string => escapeRegExp(word).replace(/ /g, '
 
 /** Compiles `labels` into a {@link LabelMatcher}. */
 export function createLabelMatcher<K extends string>(labels: readonly Label<K>[]): LabelMatcher<K> {
-  const kinds = new Map(labels.map((l) => [labelKey(l.word), l.kind]))
+  // Exact spellings answer the common case without normalising the matched text.
+  const kinds = new Map(
+    labels.flatMap((l) => [[labelKey(l.word), l.kind] as const, [l.word, l.kind] as const]),
+  )
   const source = [...labels]
     .sort((a, b) => b.word.length - a.word.length)
     .map((l) => (l.wordStart ? `(?<![가-힣])${wordPattern(l.word)}` : wordPattern(l.word)))
@@ -39,20 +42,27 @@ export function createLabelMatcher<K extends string>(labels: readonly Label<K>[]
     end: number,
     window = defaultContextWindow,
   ): K | undefined => {
-    const from = beforeLimit(text, start, window)
-    const slice = text.slice(from, afterLimit(text, end, window))
+    const lo = Math.max(0, start - window.before)
+    const slice = text.slice(lo, Math.min(text.length, end + window.after))
+    // A label in an earlier paragraph, or on the line after the value, belongs to another value.
+    // Both searches stay inside the slice: an unbounded one would make a scan quadratic.
+    const paragraph = slice.lastIndexOf('\n\n', start - lo - 1)
+    const from = paragraph >= 0 ? paragraph + 2 : 0
+    const newline = slice.indexOf('\n', end - lo)
+    const to = newline >= 0 ? newline : slice.length
     let best: K | undefined
     let bestDistance = Number.POSITIVE_INFINITY
-    pattern.lastIndex = 0
+    pattern.lastIndex = from
     for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
-      const at = from + m.index
+      const at = lo + m.index
       const after = at + m[0].length
+      if (after > lo + to) break
       let distance: number
       if (after <= start) distance = start - after
-      else if (at >= end && !labelsNextValue(text, after)) distance = (at - end) * 3 + 0.5
+      else if (at >= end && !labelsNextValue(slice, after - lo)) distance = (at - end) * 3 + 0.5
       else continue
       if (distance < bestDistance) {
-        best = kinds.get(labelKey(m[0]))
+        best = kinds.get(m[0]) ?? kinds.get(labelKey(m[0]))
         bestDistance = distance
       }
     }
@@ -62,26 +72,11 @@ export function createLabelMatcher<K extends string>(labels: readonly Label<K>[]
 }
 
 // "… 52786750691 휴대폰: 02-…": a label after the value that ends in a colon introduces the next one.
-function labelsNextValue(text: string, after: number): boolean {
+function labelsNextValue(slice: string, after: number): boolean {
   let i = after
-  while (text.charCodeAt(i) === 32) i++
-  const c = text.charCodeAt(i)
+  while (i < after + 3 && slice.charCodeAt(i) === 32) i++
+  const c = slice.charCodeAt(i)
   return c === 58 || c === 61 // ':' '='
-}
-
-// A label in an earlier paragraph belongs to something else.
-function beforeLimit(text: string, start: number, window: ContextWindow): number {
-  const limit = Math.max(0, start - window.before)
-  const paragraph = text.lastIndexOf('\n\n', start - 1)
-  return paragraph >= limit ? paragraph + 2 : limit
-}
-
-// Labels follow a value only in the same line ("900101-1234567(주민번호)"); one on the next line
-// belongs to the next value.
-function afterLimit(text: string, end: number, window: ContextWindow): number {
-  const limit = Math.min(text.length, end + window.after)
-  const newline = text.indexOf('\n', end)
-  return newline >= 0 && newline < limit ? newline : limit
 }
 
 /** Raises a shape's score for a supporting label: by 0.25, to at least 0.7, capped at 1. */
