@@ -145,7 +145,9 @@ if (values.json) {
   log(
     `throughput  ${cpuMbPerS.toFixed(1)} MB per CPU-second   ${cpuMbPerS >= 100 ? 'PASS' : 'FAIL'} (target >= 100 MB/s, one core)`,
   )
-  log(`            ${mbPerS.toFixed(1)} MB/s wall clock (${cpuMs.toFixed(0)} ms CPU in ${wallMs.toFixed(0)} ms wall)`)
+  log(
+    `            ${mbPerS.toFixed(1)} MB/s wall clock (${cpuMs.toFixed(0)} ms CPU in ${wallMs.toFixed(0)} ms wall)`,
+  )
   log(
     `documents   ${(scannedDocs / (wallMs / 1000)).toFixed(0)} docs/s; per document p50 ${pct(50).toFixed(3)} ms, p90 ${pct(90).toFixed(3)} ms, p99 ${pct(99).toFixed(3)} ms`,
   )

@@ -20,6 +20,28 @@ export interface ScanInput {
   hasContext(start: number, end: number, words: readonly string[], window?: ContextWindow): boolean
 }
 
+// One compiled regex per word list, memoised on the list's identity: detectors pass module-level
+// constants, so each list compiles once. A pure cache, safe to share across scans.
+const compiledWords = new WeakMap<readonly string[], RegExp>()
+
+function matcherFor(words: readonly string[]): RegExp {
+  let matcher = compiledWords.get(words)
+  if (!matcher) {
+    const alternatives = [...words]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    matcher = new RegExp(alternatives.join('|'))
+    compiledWords.set(words, matcher)
+  }
+  return matcher
+}
+
+const upperAscii = /[A-Z]/
+
+function lowered(s: string): string {
+  return upperAscii.test(s) ? s.toLowerCase() : s
+}
+
 /** Builds the scan input for one text. */
 export function createScanInput(original: string): ScanInput {
   const normalized = normalizeText(original)
@@ -28,12 +50,10 @@ export function createScanInput(original: string): ScanInput {
     text,
     normalized,
     hasContext(start, end, words, window = defaultContextWindow) {
-      const before = text.slice(Math.max(0, start - window.before), start).toLowerCase()
-      const after = text.slice(end, Math.min(text.length, end + window.after)).toLowerCase()
-      for (const word of words) {
-        if (before.includes(word) || after.includes(word)) return true
-      }
-      return false
+      if (words.length === 0) return false
+      const matcher = matcherFor(words)
+      if (matcher.test(lowered(text.slice(Math.max(0, start - window.before), start)))) return true
+      return matcher.test(lowered(text.slice(end, Math.min(text.length, end + window.after))))
     },
   }
 }
