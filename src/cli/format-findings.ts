@@ -1,19 +1,12 @@
 import type { DocumentLocation } from '../app/ports.ts'
 import type { DocumentScan } from '../app/scan-document.ts'
-import { categoryOfType } from '../core/detection/entity-type.ts'
+import { describeFinding, type FindingRecord } from '../core/detection/describe-finding.ts'
 import { maskValue } from '../core/transform/mask-value.ts'
 
 /** One row of `sluice scan` output. */
-export interface FindingRow {
+export interface FindingRow extends FindingRecord {
   readonly file: string
   readonly location: string
-  readonly type: string
-  readonly category: string
-  readonly start: number
-  readonly end: number
-  readonly score: number
-  readonly subtype?: string
-  readonly validator?: string
   readonly masked: string
 }
 
@@ -26,13 +19,7 @@ export function toFindingRows(file: string, scan: DocumentScan): FindingRow[] {
       return {
         file,
         location: describeLocation(segment.location, lines, f.start),
-        type: f.type,
-        category: categoryOfType[f.type],
-        start: f.start,
-        end: f.end,
-        score: Math.round(f.score * 1000) / 1000,
-        ...(f.subtype === undefined ? {} : { subtype: f.subtype }),
-        ...(f.validator === undefined ? {} : { validator: f.validator }),
+        ...describeFinding(f),
         masked: maskValue(value, { keep: Math.min(4, Math.floor(value.length / 3)), char: '*' }),
       }
     })

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isSluiceError, SluiceError } from '../../app/errors.ts'
 import type { DocumentScan } from '../../app/scan-document.ts'
 import type { DetectionEngine, ScanOptions } from '../../core/detection/create-engine.ts'
+import { describeFinding } from '../../core/detection/describe-finding.ts'
 import { selectTypes } from '../../core/detection/select-types.ts'
 import { createPseudonymizer, type Pseudonymizer } from '../../core/transform/pseudonymizer.ts'
 import { type RedactionMode, redactText } from '../../core/transform/redact-text.ts'
@@ -13,7 +14,6 @@ import {
   scanRequestSchema,
 } from './api-schemas.ts'
 import { statusByCode } from './error-status.ts'
-import { toFindingJson } from './finding-json.ts'
 import { parseJsonObject, readBody } from './read-body.ts'
 
 /** What the scan API needs from the composition root. */
@@ -76,10 +76,10 @@ async function handleScan(deps: ScanApiDeps, req: IncomingMessage, url: URL): Pr
   if (!parsed.success) throw new SluiceError('INVALID_INPUT', describeIssues(parsed.error))
   const options = toScanOptions(parsed.data.types, parsed.data.min_score)
   if (parsed.data.text !== undefined)
-    return { findings: deps.engine.scan(parsed.data.text, options).map(toFindingJson) }
+    return { findings: deps.engine.scan(parsed.data.text, options).map(describeFinding) }
   return {
     results: (parsed.data.texts ?? []).map((t) => ({
-      findings: deps.engine.scan(t, options).map(toFindingJson),
+      findings: deps.engine.scan(t, options).map(describeFinding),
     })),
   }
 }
@@ -94,7 +94,7 @@ async function handleDocumentScan(deps: ScanApiDeps, req: IncomingMessage, url: 
   const bytes = await readBody(req, deps.limits.documentBodyBytes)
   const scan = await deps.scanDocument(fileName === undefined ? { bytes } : { bytes, fileName }, options)
   const findings = scan.segments.flatMap((s) =>
-    s.findings.map((f) => ({ ...toFindingJson(f), location: s.location })),
+    s.findings.map((f) => ({ ...describeFinding(f), location: s.location })),
   )
   return { format: scan.format, findings }
 }
@@ -111,7 +111,7 @@ async function handleRedact(deps: ScanApiDeps, req: IncomingMessage): Promise<un
   const mode = toRedactionMode(body, deps.hashKey, pseudonymizer)
   const one = (text: string) => {
     const findings = deps.engine.scan(text, options)
-    return { text: redactText(text, findings, mode).text, findings: findings.map(toFindingJson) }
+    return { text: redactText(text, findings, mode).text, findings: findings.map(describeFinding) }
   }
   const result = body.text !== undefined ? one(body.text) : { results: (body.texts ?? []).map(one) }
   // The table is read after redacting: it holds the tokens this request issued.
