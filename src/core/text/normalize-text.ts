@@ -32,8 +32,9 @@ const HANGUL_EU = 0x3161 // ㅡ, typed as a dash between digits
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)
 
 /**
- * The offset map is a list of pieces, not a per-character table: plain pieces map one to one,
- * replaced pieces map as a whole. Prompts are mostly plain, so the map stays tiny.
+ * The offset map is a list of pieces, not a per-character table: one-to-one pieces (unchanged text
+ * and same-length replacements such as full-width digits) map by offset, other replacements map as a
+ * whole. Prompts are mostly one-to-one, so the map stays tiny.
  */
 interface Pieces {
   readonly normStart: number[]
@@ -42,40 +43,70 @@ interface Pieces {
   readonly plain: boolean[]
 }
 
+// 1 for code units that never change (the `stable` set above), built once: the loop below tests each
+// unit with one array load instead of restarting a regex at every special character.
+const stableUnits = new Uint8Array(0x10000)
+for (const m of stable.matchAll(
+  /\\([tnr])|\\x([0-9A-F]{2})-\\x([0-9A-F]{2})|\\u([0-9A-F]{4})(?:-\\u([0-9A-F]{4}))?/g,
+)) {
+  if (m[1]) stableUnits[m[1] === 't' ? 9 : m[1] === 'n' ? 10 : 13] = 1
+  const from = parseInt((m[2] ?? m[4]) as string, 16)
+  const to = parseInt((m[3] ?? m[5] ?? m[2] ?? m[4]) as string, 16)
+  if (!Number.isNaN(from)) stableUnits.fill(1, from, to + 1)
+}
+
 /** Normalises `original` for detection, keeping an offset map. Identity (no map) for plain text. */
 export function normalizeText(original: string): NormalizedText {
-  if (!needsWork.test(original)) return identity(original)
+  const first = original.search(needsWork)
+  if (first < 0) return identity(original)
   const out: string[] = []
   const pieces: Pieces = { normStart: [], origStart: [], origEnd: [], plain: [] }
-  let length = 0
-  const push = (s: string, from: number, to: number, plain: boolean): void => {
-    if (s.length === 0) return
-    pieces.normStart.push(length)
-    pieces.origStart.push(from)
-    pieces.origEnd.push(to)
-    pieces.plain.push(plain)
-    out.push(s)
-    length += s.length
+  let length = 0 // normalised length emitted so far
+  let copied = 0 // original offset up to which text has been emitted
+  let pieceStart = 0 // original offset where the current one-to-one piece began
+  let pieceNormStart = 0
+  const closePiece = (upTo: number): void => {
+    if (upTo > pieceStart) {
+      pieces.normStart.push(pieceNormStart)
+      pieces.origStart.push(pieceStart)
+      pieces.origEnd.push(upTo)
+      pieces.plain.push(true)
+    }
   }
-  let runStart = 0
-  const scanner = new RegExp(`[^${stable}]`, 'g')
-  for (let m = scanner.exec(original); m; m = scanner.exec(original)) {
-    const i = m.index
-    if (i > runStart) push(original.slice(runStart, i), runStart, i, true)
+  const n = original.length
+  for (let i = first; i < n; i++) {
     const code = original.charCodeAt(i)
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < original.length ? 2 : 1
-    scanner.lastIndex = i + width
-    runStart = i + width
+    if (stableUnits[code] === 1) continue
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1
     const replacement = replace(original, i, width, code)
-    if (replacement === original.slice(i, i + width)) {
-      // Unchanged: extend as plain so the map stays one piece.
-      runStart = i
+    const end = i + width
+    i = end - 1
+    if (replacement.length === width) {
+      // Same length (full-width digits, dashes): the piece stays one-to-one, only the text changes.
+      if (replacement === original.slice(end - width, end)) continue
+      out.push(original.slice(copied, end - width), replacement)
+      length += end - width - copied + width
+      copied = end
       continue
     }
-    push(replacement, i, i + width, false)
+    out.push(original.slice(copied, end - width))
+    length += end - width - copied
+    closePiece(end - width)
+    if (replacement.length > 0) {
+      pieces.normStart.push(length)
+      pieces.origStart.push(end - width)
+      pieces.origEnd.push(end)
+      pieces.plain.push(false)
+      out.push(replacement)
+      length += replacement.length
+    }
+    copied = end
+    pieceStart = end
+    pieceNormStart = length
   }
-  if (runStart < original.length) push(original.slice(runStart), runStart, original.length, true)
-  if (pieces.normStart.length === 1 && pieces.plain[0]) return identity(original)
+  out.push(original.slice(copied))
+  closePiece(n)
+  if (pieces.normStart.length === 1 && pieces.plain[0]) return withOneToOne(original, out.join(''))
   return withMap(original, out.join(''), pieces)
 }
 
@@ -121,6 +152,11 @@ function withMap(original: string, text: string, p: Pieces): NormalizedText {
         : (p.origEnd[k] as number)
     },
   }
+}
+
+// Every change kept lengths: offsets are the same in both texts.
+function withOneToOne(original: string, text: string): NormalizedText {
+  return { original, text, toOriginalStart: (i) => i, toOriginalEnd: (i) => i }
 }
 
 function identity(original: string): NormalizedText {
