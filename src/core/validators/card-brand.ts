@@ -13,15 +13,23 @@ export type CardBrand =
 
 const between = (value: number, low: number, high: number): boolean => value >= low && value <= high
 
-// Ranges follow pii-detection.md §3.10; specific ranges are tested before the broad Maestro 56–69 block.
 /** The brand whose IIN range and allowed lengths fit an ASCII digit string, or undefined. */
 export function cardBrand(digits: string): CardBrand | undefined {
   const n = digits.length
   if (n < 13 || n > 19) return undefined
-  const p1 = digits.charCodeAt(0) - 48
-  const p2 = Number(digits.slice(0, 2))
-  const p3 = Number(digits.slice(0, 3))
-  const p4 = Number(digits.slice(0, 4))
+  return cardBrandOf(Number(digits.slice(0, 4)), n)
+}
+
+// Ranges follow pii-detection.md §3.10; specific ranges are tested before the broad Maestro 56–69 block.
+/**
+ * The brand of a card number of `n` digits whose first four digits, read as one number, are `p4`
+ * (0–9999), or undefined. Lets callers skip building the digit string.
+ */
+export function cardBrandOf(p4: number, n: number): CardBrand | undefined {
+  if (n < 13 || n > 19) return undefined
+  const p1 = Math.floor(p4 / 1000)
+  const p2 = Math.floor(p4 / 100)
+  const p3 = Math.floor(p4 / 10)
   switch (p1) {
     case 1:
       // UATP (airline) cards are 15 digits; detectors treat them as context-only.

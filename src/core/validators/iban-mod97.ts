@@ -93,18 +93,58 @@ export const ibanLengths: ReadonlyMap<string, number> = new Map([
   ['YE', 30],
 ])
 
+// Folds one IBAN character into a running MOD 97 remainder, or returns -1 for one outside 0-9/A-Z.
+// Letters expand to two digits (A = 10 … Z = 35), so they shift by 100 at once.
+function fold(rest: number, c: number): number {
+  if (c >= 48 && c <= 57) return (rest * 10 + (c - 48)) % 97
+  if (c >= 65 && c <= 90) return (rest * 100 + (c - 55)) % 97
+  return -1
+}
+
 /** ISO 7064 MOD 97-10 remainder of a compact IBAN (1 when valid), or -1 for a character outside 0-9/A-Z. */
 export function ibanMod97(iban: string): number {
   let rest = 0
   const n = iban.length
   for (let k = 0; k < n; k++) {
-    const c = iban.charCodeAt((k + 4) % n)
-    if (c >= 48 && c <= 57) rest = (rest * 10 + (c - 48)) % 97
-    // Letters expand to two digits, so shift by 100 at once.
-    else if (c >= 65 && c <= 90) rest = (rest * 100 + (c - 55)) % 97
-    else return -1
+    rest = fold(rest, iban.charCodeAt((k + 4) % n))
+    if (rest < 0) return -1
   }
   return rest
+}
+
+/**
+ * {@link ibanMod97} of the IBAN printed in text[start, end), single spaces between its characters
+ * skipped: the same remainder as for the compact form, without building it.
+ */
+export function ibanMod97Span(text: string, start: number, end: number): number {
+  let rest = 0
+  let head = 0
+  let headEnd = start
+  while (head < 4 && headEnd < end) if (text.charCodeAt(headEnd++) !== 32) head++
+  for (let i = headEnd; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32) rest = fold(rest, c)
+    if (rest < 0) return -1
+  }
+  for (let i = start; i < headEnd; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32) rest = fold(rest, c)
+    if (rest < 0) return -1
+  }
+  return rest
+}
+
+// Country code as a number (first letter * 26 + second) → IBAN length, for lookups without a slice.
+const lengthByCode = new Uint8Array(26 * 26)
+for (const [country, length] of ibanLengths) {
+  lengthByCode[(country.charCodeAt(0) - 65) * 26 + (country.charCodeAt(1) - 65)] = length
+}
+
+/** IBAN length for the country code at text[at, at + 2) (upper-case letters), or 0 when unregistered. */
+export function ibanLengthAt(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 65
+  const b = text.charCodeAt(at + 1) - 65
+  return a >= 0 && a < 26 && b >= 0 && b < 26 ? (lengthByCode[a * 26 + b] as number) : 0
 }
 
 /** True when a compact, upper-case IBAN has a registry country, that country's length and mod 97 = 1. */

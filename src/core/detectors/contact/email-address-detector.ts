@@ -7,7 +7,11 @@ import { makeFinding } from './make-finding.ts'
 // The pass looks only for '@' and its spelled-out forms; the local part and the domain are then
 // read outwards from there with bounded steps, so no pattern ever scans a long run twice. The word
 // form is matched from its letters ("at " after a space) because a space-led branch slows the scan.
-const anchors = /@|[[({<] ?(?:[Aa][Tt]|@) ?[\])}>]|골뱅이|[Aa][Tt](?<= [Aa][Tt]) /g
+// Sticky, and tried only where an anchor can start (see anchorStarts), in text order: the same
+// anchors a global search finds, without testing every position of the text.
+const anchor = /@|[[({<] ?(?:[Aa][Tt]|@) ?[\])}>]|골뱅이|[Aa][Tt](?<= [Aa][Tt]) /y
+// "at" before a closing bracket or a space: the only "at"s an anchor can contain.
+const atWord = /[Aa][Tt](?= ?[\])}>]| )/g
 
 // The atext characters real mailboxes use, ASCII only: a Hangul label glued on the left
 // ("메일은hong@…") stops the walk, and so do '=', '/', '?', '&', '#' and the like, which RFC 5322
@@ -114,6 +118,43 @@ function emailAt(text: string, anchorStart: number, anchor: string): Finding | u
   )
 }
 
+const isOpening = (c: number): boolean => c === 91 || c === 40 || c === 123 || c === 60 // [ ( { <
+
+// An anchor around an '@' or an "at" at `at`: a bracket one or two units before it, or the unit itself.
+function addAround(starts: number[], text: string, at: number, word: boolean): void {
+  if (isOpening(text.charCodeAt(at - 2)) && text.charCodeAt(at - 1) === 32) starts.push(at - 2)
+  if (isOpening(text.charCodeAt(at - 1))) starts.push(at - 1)
+  if (!word || (text.charCodeAt(at - 1) === 32 && text.charCodeAt(at + 2) === 32)) starts.push(at)
+}
+
+/**
+ * Every position where `anchor` can match, ascending (with repeats): from '@', 골뱅이 and "at".
+ * Each source yields ascending positions (a bracket or space before one '@' or "at" cannot be part
+ * of the one before), so merging them needs no sort.
+ */
+function anchorStarts(text: string): number[] {
+  const signs: number[] = []
+  for (let q = text.indexOf('@'); q >= 0; q = text.indexOf('@', q + 1)) addAround(signs, text, q, false)
+  const spelled: number[] = []
+  for (let q = text.indexOf('골뱅이'); q >= 0; q = text.indexOf('골뱅이', q + 1)) spelled.push(q)
+  const words: number[] = []
+  atWord.lastIndex = 0
+  while (atWord.test(text)) addAround(words, text, atWord.lastIndex - 2, true)
+  return merge(merge(signs, spelled), words)
+}
+
+function merge(a: number[], b: readonly number[]): number[] {
+  if (b.length === 0) return a
+  const out: number[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && (a[i] as number) <= (b[j] as number))) out.push(a[i++] as number)
+    else out.push(b[j++] as number)
+  }
+  return out
+}
+
 /** Finds email addresses, including IDN domains such as `.한국` and `[at]`/`(at)`/` at `+` dot ` obfuscations. */
 export const emailAddressDetector: Detector = {
   id: 'contact-email-address',
@@ -121,13 +162,20 @@ export const emailAddressDetector: Detector = {
   detect(input) {
     const text = input.text
     const found: Finding[] = []
-    anchors.lastIndex = 0
-    for (let m = anchors.exec(text); m; m = anchors.exec(text)) {
-      const f = emailAt(text, m.index, m[0])
-      if (f) {
-        found.push(f)
-        anchors.lastIndex = f.end
+    let from = 0
+    for (const at of anchorStarts(text)) {
+      if (at < from) continue
+      // An '@' is its own anchor (no other one starts with it); the rest need the pattern.
+      let match = '@'
+      if (text.charCodeAt(at) !== 64) {
+        anchor.lastIndex = at
+        const m = anchor.exec(text)
+        if (m === null) continue
+        match = m[0]
       }
+      const f = emailAt(text, at, match)
+      if (f) found.push(f)
+      from = f ? f.end : at + match.length
     }
     return found
   },

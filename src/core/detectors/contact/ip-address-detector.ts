@@ -105,6 +105,36 @@ function ipv6Finding(text: string, start: number, raw: string): Finding | undefi
   return makeFinding('IP_ADDRESS', start, end, score, kind, 'ipv6')
 }
 
+// The scan itself: `candidates` is tried (sticky) only where one of its branches can start, found
+// with cheap searches: the selective dotted-quad core for IPv4, and colons for IPv6 ("hex:" with a
+// second colon within reach, or "::"). Positions come in order, so the matches are the ones a
+// global search with `candidates` finds.
+const candidateAt = new RegExp(candidates.source, 'y')
+const ipv4Core = /\d\.\d{1,3}\.\d{1,3}\.\d{1,3}/g
+const none = Number.MAX_SAFE_INTEGER
+
+function nextIpv4(text: string, from: number): number {
+  ipv4Core.lastIndex = from
+  return ipv4Core.exec(text)?.index ?? none
+}
+
+function colonWithin(text: string, i: number): boolean {
+  for (let k = 0; k <= 4; k++) {
+    const c = text.charCodeAt(i + k)
+    if (c === 58) return true
+    if (!isHex(c)) return false
+  }
+  return false
+}
+
+function nextIpv6(text: string, from: number): number {
+  for (let c = text.indexOf(':', from); c >= 0; c = text.indexOf(':', c + 1)) {
+    if (c > from && isHex(text.charCodeAt(c - 1)) && colonWithin(text, c + 1)) return c - 1
+    if (text.charCodeAt(c + 1) === 58) return c
+  }
+  return none
+}
+
 /** Finds IPv4 (optionally with /CIDR) and IPv6 addresses, classified as private, loopback, link-local or public. */
 export const ipAddressDetector: Detector = {
   id: 'contact-ip-address',
@@ -112,17 +142,30 @@ export const ipAddressDetector: Detector = {
   detect(input) {
     const text = input.text
     const found: Finding[] = []
-    candidates.lastIndex = 0
-    for (let m = candidates.exec(text); m; m = candidates.exec(text)) {
-      const v6 = m[0].charCodeAt(1) === 58
+    let from = 0
+    let v4 = -1
+    let v6 = -1
+    for (;;) {
+      if (v4 < from) v4 = nextIpv4(text, from)
+      if (v6 < from) v6 = nextIpv6(text, from)
+      const at = Math.min(v4, v6)
+      if (at === none) break
+      candidateAt.lastIndex = at
+      const m = candidateAt.exec(text)
+      if (m === null) {
+        from = at + 1
+        continue
+      }
+      from = at + m[0].length
+      const isV6 = m[0].charCodeAt(1) === 58
       // "::" starts at the match; otherwise the first group may have up to three more characters before it.
-      const back = v6 ? (m[0].charCodeAt(0) === 58 ? 0 : 3) : 2
-      const start = groupStart(text, m.index, back, v6 ? isHex : isDigit, v6 ? '.:' : '.')
-      const raw = start < 0 ? '' : text.slice(start, m.index + m[0].length)
-      const f = start < 0 ? undefined : v6 ? ipv6Finding(text, start, raw) : ipv4Finding(text, start, raw)
+      const back = isV6 ? (m[0].charCodeAt(0) === 58 ? 0 : 3) : 2
+      const start = groupStart(text, at, back, isV6 ? isHex : isDigit, isV6 ? '.:' : '.')
+      const raw = start < 0 ? '' : text.slice(start, at + m[0].length)
+      const f = start < 0 ? undefined : isV6 ? ipv6Finding(text, start, raw) : ipv4Finding(text, start, raw)
       if (f) found.push(f)
       // A rejected IPv6 shape may still hold an IPv4 address (text::ffff:192.0.2.1): look inside it.
-      else if (v6) candidates.lastIndex = m.index + 2
+      else if (isV6) from = at + 2
     }
     return found
   },

@@ -18,16 +18,34 @@ const kindOfType: Readonly<Record<string, PhoneKind>> = {
   PREMIUM_RATE: 'business',
 }
 
+// Metadata checks cost tens of microseconds and the same numbers recur (a signature, a contact
+// repeated through a conversation that is re-sent every turn), so results are remembered: the
+// answer depends on the candidate alone. Bounded, oldest entry out first.
+const cacheLimit = 4096
+const cache = new Map<string, ForeignPhone | null>()
+
 /**
  * Checks one candidate (`+CC …`, or national digits with `country`) against Google's metadata;
  * undefined when it is not even a possible number. Called on candidates only, never on whole texts.
  */
 export function parseForeignPhone(candidate: string, country?: CountryCode): ForeignPhone | undefined {
+  const key = country === undefined ? candidate : `${country} ${candidate}`
+  const known = cache.get(key)
+  if (known !== undefined) return known ?? undefined
+  const result = check(candidate, country)
+  if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value as string)
+  cache.set(key, result ?? null)
+  return result
+}
+
+function check(candidate: string, country: CountryCode | undefined): ForeignPhone | undefined {
   const phone = country
     ? parsePhoneNumberFromString(candidate, country)
     : parsePhoneNumberFromString(candidate)
   if (!phone?.isPossible()) return undefined
-  const valid = phone.isValid()
-  const type = valid ? phone.getType() : undefined
+  // With the full metadata a number is valid exactly when it has a type, so the type is looked up
+  // once; isValid() only decides for a numbering plan without type patterns.
+  const type = phone.getType()
+  const valid = type !== undefined || phone.isValid()
   return { valid, kind: type ? kindOfType[type] : undefined }
 }

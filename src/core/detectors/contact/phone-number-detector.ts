@@ -3,27 +3,16 @@ import type { Finding } from '../../detection/finding.ts'
 import { classifyKoreanPhone, type KoreanPhone } from './classify-korean-phone.ts'
 import { makeFinding } from './make-finding.ts'
 import { parseForeignPhone } from './parse-foreign-phone.ts'
+import { forEachPhoneCandidate } from './phone-candidates.ts'
 import { labelled, numbered, otherNumber } from './phone-labels.ts'
-
-// Between groups: nothing, one space, or '-'/'.' with optional spaces ("010-1234 -5678").
-const sep = '(?: ?[-.] ?| )?'
-// Extensions as written in the US ("x123", "ext. 123") stay inside the span.
-const extension = String.raw`(?: ?(?:x|ext\.?) ?\d{1,5})?`
-// '+CC', '(+CC)' or a 00 dialling prefix (00 82, 001-…) when a separator follows the country code.
-const internationalShape = String.raw`(?:\(\+[1-9]\d{0,3}\)|\+[1-9]\d{0,3}|00(?:82|[1-9]\d{0,2}(?=[ .\-])))(?:[ .\-]?\(\d{1,4}\))?[ .\-]?\d{1,14}(?:[ .\-]\d{1,14}){0,6}${extension}`
-const nationalShape = String.raw`\(?0\d{1,4}\)?${sep}\d{3,8}(?:${sep}\d{3,4})?`
-const representativeShape = String.raw`1[568]\d{2}[ .\-]?\d{4}`
-const northAmericanShape = String.raw`(?:1[ .\-]?)?\(?[2-9]\d{2}\)?[ .\-]?[2-9]\d{2}[ .\-]?\d{4}${extension}`
-// Every alternative starts with a digit, '+' or '('. The edges refuse to start or end inside a
-// longer digit chain joined by '-' or '.', so dates, versions and card numbers do not leak a phone.
-const candidates = new RegExp(
-  `(?<![0-9A-Za-z_+]|[0-9][-.])(?:${internationalShape}|${nationalShape}|${representativeShape}|${northAmericanShape})(?![0-9A-Za-z_]|[-.][0-9])`,
-  'g',
-)
 
 const foreignNational = ['GB', 'JP', 'DE', 'FR', 'AU'] as const
 
 const digitsOf = (s: string): string => s.replace(/[^0-9]/g, '')
+function isAllDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isDigitAt(s, i)) return false
+  return true
+}
 const isDigitAt = (s: string, i: number): boolean => {
   const c = s.charCodeAt(i)
   return c >= 48 && c <= 57
@@ -62,44 +51,68 @@ function boost(score: number): number {
 // A space-separated candidate next to another digit group is a slice of a longer number (a card,
 // an account) rather than a phone.
 function inSpacedChain(text: string, start: number, end: number, raw: string): boolean {
-  if (!/[0-9] [0-9]/.test(raw)) return false
+  if (!hasSpacedDigits(raw)) return false
   return (
     (text[start - 1] === ' ' && isDigitAt(text, start - 2)) || (text[end] === ' ' && isDigitAt(text, end + 1))
   )
 }
 
-// Digit runs of a short candidate, without a regex allocation per call.
-function digitGroups(raw: string): string[] {
-  const groups: string[] = []
+function hasSpacedDigits(raw: string): boolean {
+  for (let i = raw.indexOf(' '); i >= 0; i = raw.indexOf(' ', i + 1)) {
+    if (isDigitAt(raw, i - 1) && isDigitAt(raw, i + 1)) return true
+  }
+  return false
+}
+
+// The digit runs of the current candidate as [start, end) pairs in `raw`; reused between calls so
+// that a candidate costs no array allocations.
+const groupBounds: number[] = []
+
+function readGroups(raw: string): number {
+  let count = 0
   let from = -1
   for (let i = 0; i <= raw.length; i++) {
     const digit = isDigitAt(raw, i)
     if (digit && from < 0) from = i
     else if (!digit && from >= 0) {
-      groups.push(raw.slice(from, i))
+      groupBounds[count * 2] = from
+      groupBounds[count * 2 + 1] = i
+      count++
       from = -1
     }
   }
-  return groups
+  return count
+}
+
+const groupLength = (k: number): number => (groupBounds[k * 2 + 1] as number) - (groupBounds[k * 2] as number)
+
+function joinedGroups(raw: string, count: number): string {
+  if (count === 1) return raw.slice(groupBounds[0], groupBounds[1])
+  let digits = ''
+  for (let k = 0; k < count; k++) digits += raw.slice(groupBounds[k * 2], groupBounds[k * 2 + 1])
+  return digits
+}
+
+function hasDotOrDash(raw: string): boolean {
+  return raw.includes('-') || raw.includes('.')
 }
 
 function koreanNational(text: string, start: number, raw: string): Finding | undefined {
-  const groups = digitGroups(raw)
-  const phone = classifyKoreanPhone(groups.length === 1 ? (groups[0] ?? '') : groups.join(''))
+  const count = readGroups(raw)
+  const phone = classifyKoreanPhone(count === 0 ? '' : joinedGroups(raw, count))
   if (!phone) return undefined
-  const bare = groups.length === 1
+  const bare = count === 1
   const uan = phone.prefixLength === 4 && phone.kind === 'business'
   if (!bare) {
-    const [first = '', middle = '', last = ''] = groups
-    if (uan ? groups.length !== 2 : groups.length !== 3) return undefined
-    if (first.length !== phone.prefixLength || (uan ? middle : last).length !== 4) return undefined
-    if (!uan && (middle.length < 3 || middle.length > 4)) return undefined
+    if (uan ? count !== 2 : count !== 3) return undefined
+    if (groupLength(0) !== phone.prefixLength || groupLength(uan ? 1 : 2) !== 4) return undefined
+    if (!uan && (groupLength(1) < 3 || groupLength(1) > 4)) return undefined
   }
   const end = start + raw.length
   const strong = labelled(text, start, end)
-  if (uan && !strong && looksLikeYearRange(groups)) return undefined
+  if (uan && !strong && looksLikeYearRange(raw, count)) return undefined
   if ((bare || uan) && (bare || !strong) && otherNumber(text, start, end)) return undefined
-  const shape = { bare, spaced: !bare && !/[-.]/.test(raw), parens: raw.includes(')'), intl: false }
+  const shape = { bare, spaced: !bare && !hasDotOrDash(raw), parens: raw.includes(')'), intl: false }
   let score = koreanScore(phone, shape)
   if (strong) score = boost(score)
   // "제 번호는 …" or a name followed by "(0287695181)": weaker hints that still lift a valid range.
@@ -111,9 +124,12 @@ function enclosed(text: string, start: number, end: number): boolean {
   return text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41
 }
 
-function looksLikeYearRange(groups: readonly string[]): boolean {
-  const [a = 0, b = 0] = groups.map(Number)
-  return groups.length === 2 && a >= 1000 && b <= 2100 && b > a
+// Reads the groups left by readGroups.
+function looksLikeYearRange(raw: string, count: number): boolean {
+  if (count !== 2) return false
+  const a = Number(raw.slice(groupBounds[0], groupBounds[1]))
+  const b = Number(raw.slice(groupBounds[2], groupBounds[3]))
+  return a >= 1000 && b <= 2100 && b > a
 }
 
 function foreignNationalPhone(text: string, start: number, raw: string): Finding | undefined {
@@ -130,7 +146,7 @@ function foreignNationalPhone(text: string, start: number, raw: string): Finding
 function northAmericanPhone(text: string, start: number, raw: string): Finding | undefined {
   const end = start + raw.length
   const strong = labelled(text, start, end)
-  const formatted = digitsOf(raw).length !== raw.length
+  const formatted = !isAllDigits(raw)
   // A bare run right after another number's label is that number (학번 2016023780), phone word or not.
   if ((!strong || !formatted) && otherNumber(text, start, end)) return undefined
   const weak = !strong && formatted && numbered(text, start, end)
@@ -178,12 +194,11 @@ function internationalCandidate(text: string, start: number, raw: string): Findi
 
 function international(text: string, start: number, raw: string): Finding | undefined {
   // The pattern is greedy across spaces, so "+1 212 555 1234 2024" may carry a stray group.
-  const runs = [...raw.matchAll(/[0-9]+/g)]
-  const fewest = runs.length > 2 ? Math.max(2, runs.length - 2) : runs.length
-  for (let keep = runs.length; keep >= fewest && keep > 0; keep--) {
-    const last = runs[keep - 1]
-    if (!last) break
-    const found = internationalCandidate(text, start, raw.slice(0, last.index + last[0].length))
+  const count = readGroups(raw)
+  const ends = groupBounds.slice(0, count * 2)
+  const fewest = count > 2 ? Math.max(2, count - 2) : count
+  for (let keep = count; keep >= fewest && keep > 0; keep--) {
+    const found = internationalCandidate(text, start, raw.slice(0, ends[keep * 2 - 1]))
     if (found) return found
   }
   return undefined
@@ -200,15 +215,15 @@ export const phoneNumberDetector: Detector = {
   detect(input) {
     const text = input.text
     const found: Finding[] = []
-    for (const m of text.matchAll(candidates)) {
-      let raw = m[0]
-      let start = m.index
+    forEachPhoneCandidate(input, (match, at) => {
+      let raw = match
+      let start = at
       // "(0548381866)": the bracket opens a parenthesis around the number, not an area code.
       if (raw.charCodeAt(0) === 40 && !raw.includes(')')) {
         raw = raw.slice(1)
         start++
       }
-      if (inSpacedChain(text, start, start + raw.length, raw)) continue
+      if (inSpacedChain(text, start, start + raw.length, raw)) return
       // Which branch matched follows from the first characters; no capture groups to allocate.
       const first = raw.charCodeAt(0)
       let f: Finding | undefined
@@ -217,7 +232,7 @@ export const phoneNumberDetector: Detector = {
         f = koreanNational(text, start, raw) ?? foreignNationalPhone(text, start, raw)
       else f = koreanNational(text, start, raw) ?? northAmericanPhone(text, start, raw)
       if (f) found.push(f)
-    }
+    })
     return found
   },
 }

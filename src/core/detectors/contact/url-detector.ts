@@ -4,12 +4,14 @@ import { createContextMatcher } from './context-matcher.ts'
 import { isKnownTld, knownTlds } from './known-tlds.ts'
 import { makeFinding } from './make-finding.ts'
 
-// One pass over three literal-led anchors: a scheme, "www.", or ".tld" directly followed by a path or
-// port. The host and the rest are then read forwards (or, for bare hosts, backwards) from there.
-const anchors = new RegExp(
+// Three anchors: a scheme, "www.", or ".tld" directly followed by a path or port. The host and the
+// rest are then read forwards (or, for bare hosts, backwards) from there. Sticky, and tried only
+// where an anchor can start (see anchorStarts), in text order: the anchors a global search finds.
+const anchor = new RegExp(
   String.raw`(?<![A-Za-z0-9+.\-])(?:https?|s?ftp|ftps):\/\/|(?<![A-Za-z0-9.\-@/_])www\.|(?<=[A-Za-z0-9-])\.(?:${[...knownTlds].join('|')})(?=[/:])`,
-  'gi',
+  'iy',
 )
+const longestTld = Math.max(...[...knownTlds].map((t) => t.length))
 
 // Hangul labels are allowed only when a dot follows (or as the 한국 TLD), so "example.com에서"
 // ends the host at "com" and the particle stays outside the span.
@@ -129,6 +131,36 @@ function urlAt(text: string, anchorStart: number, anchor: string): Finding | und
   return makeFinding('URL', start, end, score, undefined, 'url-syntax')
 }
 
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+
+// ".tld" right before the '/' or ':' at `q`: the dot, when at most `longestTld` letters separate them.
+function addTldDot(starts: number[], text: string, q: number): void {
+  let k = 0
+  while (k <= longestTld && isLetter(text.charCodeAt(q - 1 - k))) k++
+  if (k >= 1 && k <= longestTld && text.charCodeAt(q - 1 - k) === 46) starts.push(q - 1 - k)
+}
+
+/**
+ * Every position where `anchor` can match, ascending (with repeats), from rare literals: a scheme
+ * ends at "://", "www." ends at "w." (either case), and a bare host's TLD dot sits a few letters
+ * before '/' or ':'.
+ */
+function anchorStarts(text: string): number[] {
+  const starts: number[] = []
+  for (let q = text.indexOf('://'); q >= 0; q = text.indexOf('://', q + 1)) {
+    for (let p = Math.max(0, q - 5); p <= q - 3; p++) starts.push(p)
+    addTldDot(starts, text, q)
+  }
+  for (const dot of ['w.', 'W.']) {
+    for (let q = text.indexOf(dot); q >= 0; q = text.indexOf(dot, q + 1)) if (q >= 2) starts.push(q - 2)
+  }
+  for (let q = text.indexOf('/'); q >= 0; q = text.indexOf('/', q + 1)) addTldDot(starts, text, q)
+  for (let q = text.indexOf(':'); q >= 0; q = text.indexOf(':', q + 1)) {
+    if (text.charCodeAt(q + 1) !== 47 || text.charCodeAt(q + 2) !== 47) addTldDot(starts, text, q)
+  }
+  return starts.sort((a, b) => a - b)
+}
+
 /** Finds URLs: http(s)/ftp schemes, `www.` hosts, and bare `host.tld/path` for common TLDs; never emails. */
 export const urlDetector: Detector = {
   id: 'contact-url',
@@ -136,13 +168,15 @@ export const urlDetector: Detector = {
   detect(input) {
     const text = input.text
     const found: Finding[] = []
-    anchors.lastIndex = 0
-    for (let m = anchors.exec(text); m; m = anchors.exec(text)) {
-      const f = urlAt(text, m.index, m[0])
-      if (f) {
-        found.push(f)
-        anchors.lastIndex = f.end
-      }
+    let from = 0
+    for (const at of anchorStarts(text)) {
+      if (at < from) continue
+      anchor.lastIndex = at
+      const m = anchor.exec(text)
+      if (m === null) continue
+      const f = urlAt(text, at, m[0])
+      if (f) found.push(f)
+      from = f ? f.end : at + m[0].length
     }
     return found
   },

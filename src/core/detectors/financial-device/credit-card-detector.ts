@@ -1,10 +1,11 @@
 import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import type { ScanInput } from '../../detection/scan-input.ts'
-import { type CardBrand, cardBrand } from '../../validators/card-brand.ts'
-import { isLuhnValid } from '../../validators/luhn.ts'
+import { type CardBrand, cardBrandOf } from '../../validators/card-brand.ts'
+import { contextTest } from './context-test.ts'
 import { cardContextWords, imeiContextWords, referenceContextWords } from './context-words.ts'
 import { isDigitSpanEnd, isDigitSpanStart } from './digit-boundary.ts'
+import { countDigits, isLuhnValidSpan, leadingDigits } from './digit-span.ts'
 
 // One pass: four leading digits, then either a bare run or groups joined by one repeated separator
 // (4-4-4-4[-3], 4-6-5 Amex, 4-6-4 Diners, 4-4-4-1…). '*', 'x', 'X', '#' and '•' admit masked receipts.
@@ -12,8 +13,7 @@ import { isDigitSpanEnd, isDigitSpanStart } from './digit-boundary.ts'
 // than `[0-9]{4}` (measured on Node 24).
 const cardPattern =
   /[0-9][0-9][0-9][0-9](?:[0-9*xX#•]{9,15}|([- ])(?:[0-9*xX#•]{6}\1[0-9*xX#•]{4,5}|[0-9*xX#•]{4}\1[0-9*xX#•]{4}\1[0-9*xX#•]{1,4}(?:\1[0-9*xX#•]{1,3})?))(?![0-9A-Za-z*#•])/g
-const maskChars = /[*xX#•]/g
-const separators = /[- ]/g
+const isMask = (c: number): boolean => c === 42 || c === 120 || c === 88 || c === 35 || c === 0x2022
 
 // Brands whose IIN range is narrow and well known; the others (Maestro 50/56–69, the Korean 9-series)
 // cover wide prefix blocks where random Luhn-valid numbers land more often.
@@ -45,12 +45,9 @@ export const cardScores = {
 
 // Reference labels precede the number ("주문번호 …", "Order ID: …"); "charge … for the order" is a card.
 const referenceWindow = { before: 24, after: 0 } as const
-
-interface Candidate {
-  readonly start: number
-  readonly end: number
-  readonly raw: string
-}
+const hasCardContext = contextTest(cardContextWords)
+const hasImeiContext = contextTest(imeiContextWords)
+const hasReferenceContext = contextTest(referenceContextWords)
 
 function baseAndBoost(brand: CardBrand, luhn: boolean, grouped: boolean): [number, number] | undefined {
   // Some older UnionPay numbers carry no Luhn check digit: keep them, but only with context.
@@ -62,70 +59,63 @@ function baseAndBoost(brand: CardBrand, luhn: boolean, grouped: boolean): [numbe
   return [grouped ? cardScores.weakGrouped : cardScores.weakBare, cardScores.weakBoost]
 }
 
-function score(input: ScanInput, c: Candidate, digits: string): Finding | undefined {
-  const brand = cardBrand(digits)
+// Scores text[start, end), digits and separators only; undefined when it is no card.
+function score(text: string, start: number, end: number): Finding | undefined {
+  const digits = countDigits(text, start, end)
+  const brand = cardBrandOf(leadingDigits(text, start, 4), digits)
   if (brand === undefined) return undefined
-  const luhn = isLuhnValid(digits)
-  const scoring = baseAndBoost(brand, luhn, c.raw.length !== digits.length)
+  const luhn = isLuhnValidSpan(text, start, end)
+  const scoring = baseAndBoost(brand, luhn, end - start !== digits)
   if (scoring === undefined) return undefined
-  const hasCard = input.hasContext(c.start, c.end, cardContextWords)
+  const hasCard = hasCardContext(text, start, end)
   // IMEIs are 15 Luhn digits (IMEISV 16): the device label wins unless the text also speaks of cards.
-  if (!hasCard && input.hasContext(c.start, c.end, imeiContextWords)) return undefined
+  if (!hasCard && hasImeiContext(text, start, end)) return undefined
   let value = scoring[0]
   if (hasCard) value += scoring[1]
-  else if (input.hasContext(c.start, c.end, referenceContextWords, referenceWindow)) {
-    value -= cardScores.referencePenalty
-  }
+  else if (hasReferenceContext(text, start, end, referenceWindow)) value -= cardScores.referencePenalty
   const finding: Finding = {
     type: 'CREDIT_CARD',
-    start: c.start,
-    end: c.end,
+    start,
+    end,
     score: Math.min(1, Math.round(value * 100) / 100),
     subtype: brand,
   }
   return luhn ? { ...finding, validator: 'luhn' } : finding
 }
 
-function candidatesOf(text: string, start: number, raw: string): Candidate[] {
-  if (!isDigitSpanEnd(text, start + raw.length)) return []
-  const whole = { start, end: start + raw.length, raw }
-  // "4111 1111 1111 1111 123": a trailing short group may be a separate number (CVC, amount), so the
-  // card without it is tried too. Dash-joined tails stay attached and fail as a whole.
-  if (raw.split(' ').length === 5) {
-    const shorter = raw.slice(0, raw.lastIndexOf(' '))
-    return [whole, { start, end: start + shorter.length, raw: shorter }]
-  }
-  return [whole]
+function count(text: string, start: number, end: number, test: (c: number) => boolean): number {
+  let n = 0
+  for (let i = start; i < end; i++) if (test(text.charCodeAt(i))) n++
+  return n
+}
+
+// "4111 1111 1111 1111 123": a trailing short group may be a separate number (CVC, amount), so the
+// card without it is tried too. Dash-joined tails stay attached and fail as a whole.
+function scoreCandidates(text: string, start: number, end: number): Finding | undefined {
+  if (!isDigitSpanEnd(text, end)) return undefined
+  const whole = score(text, start, end)
+  if (whole || count(text, start, end, (c) => c === 32) !== 4) return whole
+  return score(text, start, text.lastIndexOf(' ', end - 1))
 }
 
 function detect(input: ScanInput): Finding[] {
   const { text } = input
   const findings: Finding[] = []
-  for (const m of text.matchAll(cardPattern)) {
+  cardPattern.lastIndex = 0
+  for (let m = cardPattern.exec(text); m; m = cardPattern.exec(text)) {
     const start = m.index
-    const raw = m[0]
+    const end = cardPattern.lastIndex
     if (!isDigitSpanStart(text, start)) continue
-    const masks = raw.match(maskChars)?.length ?? 0
+    const masks = count(text, start, end, isMask)
     if (masks > 0) {
       // An already-masked receipt number: recognised, reported far below the alert floor.
-      if (masks >= 4 && isDigitSpanEnd(text, start + raw.length)) {
-        findings.push({
-          type: 'CREDIT_CARD',
-          start,
-          end: start + raw.length,
-          score: cardScores.masked,
-          subtype: 'masked',
-        })
+      if (masks >= 4 && isDigitSpanEnd(text, end)) {
+        findings.push({ type: 'CREDIT_CARD', start, end, score: cardScores.masked, subtype: 'masked' })
       }
       continue
     }
-    for (const c of candidatesOf(text, start, raw)) {
-      const found = score(input, c, c.raw.replace(separators, ''))
-      if (found) {
-        findings.push(found)
-        break
-      }
-    }
+    const found = scoreCandidates(text, start, end)
+    if (found) findings.push(found)
   }
   return findings
 }

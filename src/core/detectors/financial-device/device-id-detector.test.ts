@@ -25,6 +25,7 @@ describe('deviceIdDetector', () => {
     [`idfv=${idfa}`, idfa, 'idfv'],
     [`"gaid":"${gaid}"`, gaid, 'gaid'],
     [`aaid: ${gaid}`, gaid, 'gaid'],
+    [`GAID=${gaid}`, gaid, 'gaid'],
     [`advertising_id=${gaid}`, gaid, 'gaid'],
     [`advertisingId: ${idfa}`, idfa, 'idfa'],
     [`"adid": "${gaid}"`, gaid, 'gaid'],

@@ -1,7 +1,8 @@
 import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import type { ScanInput } from '../../detection/scan-input.ts'
-import { ibanLengths, isValidIban } from '../../validators/iban-mod97.ts'
+import { ibanLengthAt, ibanMod97Span } from '../../validators/iban-mod97.ts'
+import { contextTest } from './context-test.ts'
 import { ibanContextWords } from './context-words.ts'
 import { isAsciiAlnum } from './digit-boundary.ts'
 
@@ -12,6 +13,8 @@ const ibanPattern = /[A-Z][A-Z][0-9][0-9](?: ?[0-9A-Z]){10,30}/g
 
 /** Scores behind the IBAN detector, exported so tests and tuning read the same numbers. */
 export const ibanScores = { valid: 0.95, withContext: 1 } as const
+
+const hasIbanContext = contextTest(ibanContextWords)
 
 // End offset of an IBAN of `length` characters starting at `start`, or -1. Spaces may only fall
 // between groups of four (printed form), and the IBAN must not run on into more letters or digits.
@@ -36,28 +39,24 @@ function detect(input: ScanInput): Finding[] {
   ibanPattern.lastIndex = 0
   for (let m = ibanPattern.exec(text); m; m = ibanPattern.exec(text)) {
     const start = m.index
-    const length = ibanLengths.get(m[0].slice(0, 2))
-    const end = length === undefined ? -1 : ibanEnd(text, start, length)
+    const length = ibanLengthAt(text, start)
+    const end = length === 0 ? -1 : ibanEnd(text, start, length)
+    // The regex guarantees letters, digits and single spaces, check digits included; ibanEnd the
+    // country's length: what is left of isValidIban is the checksum.
     const valid =
       end > 0 &&
       (start === 0 || !isAsciiAlnum(text.charCodeAt(start - 1))) &&
-      isValidIban(text.slice(start, end).replaceAll(' ', ''))
+      ibanMod97Span(text, start, end) === 1
     if (valid) {
-      const context = input.hasContext(start, end, ibanContextWords)
-      const score = context ? ibanScores.withContext : ibanScores.valid
-      findings.push({
-        type: 'IBAN_CODE',
-        start,
-        end,
-        score,
-        subtype: m[0].slice(0, 2),
-        validator: 'iban-mod97',
-      })
+      const score = hasIbanContext(text, start, end) ? ibanScores.withContext : ibanScores.valid
+      const subtype = text.slice(start, start + 2)
+      findings.push({ type: 'IBAN_CODE', start, end, score, subtype, validator: 'iban-mod97' })
       ibanPattern.lastIndex = end
     } else {
       // Another IBAN may start after a space inside this match ("XX12 DE89 3704 …").
-      const space = m[0].indexOf(' ')
-      ibanPattern.lastIndex = space < 0 ? start + m[0].length : start + space + 1
+      const space = text.indexOf(' ', start)
+      const matchEnd = start + m[0].length
+      ibanPattern.lastIndex = space < 0 || space >= matchEnd ? matchEnd : space + 1
     }
   }
   return findings

@@ -44,7 +44,9 @@ const quotedValue = /"([^"\n]{1,512})"|'([^'\n]{1,512})'|`([^`\n]{1,512})`/y
 // Unquoted values stop at whitespace, quotes, separators and any non-ASCII character, so a Korean
 // particle or copula glued to the value (abc123입니다) stays outside the span.
 const bareValue = /[^\s"'`,;&\u0080-\uffff]{1,256}/y
-const trailingPunctuation = /[.)\]}]+$/
+// Trailing '.', ')', ']' and '}' close the sentence or the code around a bare value.
+const isTrailingPunctuation = (c: number): boolean => c === 46 || c === 41 || c === 93 || c === 125
+const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96
 // "reset your password: https://…" points somewhere; it is not the password.
 const url = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//
 
@@ -55,17 +57,15 @@ interface Value {
 }
 
 function readValue(text: string, at: number): Value | undefined {
-  quotedValue.lastIndex = at
-  const q = quotedValue.exec(text)
-  if (q) {
-    const inner = q[1] ?? q[2] ?? q[3] ?? ''
-    return { start: at + 1, end: at + 1 + inner.length, quoted: true }
+  if (isQuote(text.charCodeAt(at))) {
+    quotedValue.lastIndex = at
+    if (quotedValue.test(text)) return { start: at + 1, end: quotedValue.lastIndex - 1, quoted: true }
   }
   bareValue.lastIndex = at
-  const b = bareValue.exec(text)
-  if (!b) return undefined
-  const trimmed = b[0].replace(trailingPunctuation, '')
-  return trimmed.length === 0 ? undefined : { start: at, end: at + trimmed.length, quoted: false }
+  if (!bareValue.test(text)) return undefined
+  let end = bareValue.lastIndex
+  while (end > at && isTrailingPunctuation(text.charCodeAt(end - 1))) end--
+  return end === at ? undefined : { start: at, end, quoted: false }
 }
 
 function judge(

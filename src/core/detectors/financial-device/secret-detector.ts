@@ -2,23 +2,13 @@ import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import type { ScanInput } from '../../detection/scan-input.ts'
 import { decodeBase64 } from '../../validators/decode-base64.ts'
-import { looksRandom, matchToken } from './secret-token-rules.ts'
+import { contextTest } from './context-test.ts'
+import { findSecretPrefixes, prefixSlots } from './secret-prefixes.ts'
+import { isTokenChar, looksRandom, matchToken } from './secret-token-rules.ts'
 import { hasLettersAndDigits, isPlaceholderValue } from './secret-value.ts'
 
-// One pass, each alternative a literal: provider prefixes (group 1), PEM armour (2), HTTP auth schemes
-// (3). Key = value assignments have their own detector: irregexp runs the two alternations separately
-// faster than one regex holding both (measured on Node 24).
-const secretPattern = new RegExp(
-  String.raw`(sk-|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|xapp-|AIza|[sr]k_(?:live|test)_|hf_|npm_|SK[0-9a-f]|SG\.|eyJ)` +
-    '|(-----BEGIN )' +
-    '|([Bb]earer |Basic )',
-  'g',
-)
-// Candidate extents. Only JWTs and SendGrid keys contain dots, and they are read segment by segment,
-// so "eyJa.eyJa.eyJa…" costs a bounded read per match instead of a read to the end of the text.
-const tokenRun = /[A-Za-z0-9_-]+/y
-const jwtRun = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/y
-const sendgridRun = /SG\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/y
+// Provider prefixes, PEM armour and HTTP auth schemes are found by findSecretPrefixes (rare-character
+// searches, not one regex alternation); key = value assignments have their own detector.
 const pemLabel = /((?:[A-Z0-9]+ ){0,3})PRIVATE KEY(?: BLOCK)?-----/y
 // Without an END line the key runs to the end of its base64 body (lines of base64 only).
 const pemBody = /(?:\r?\n[A-Za-z0-9+/=]+(?=\r?\n|$))*/y
@@ -35,16 +25,35 @@ export const secretScores = {
   basic: 0.95,
 } as const
 
-const isTokenChar = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45
+const nearAuthorization = contextTest(['authorization'])
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 
-function readToken(text: string, start: number, prefix: string): Finding | undefined {
+// End of the run of token characters from `from`.
+function tokenRunEnd(text: string, from: number): number {
+  let i = from
+  while (i < text.length && isTokenChar(text.charCodeAt(i))) i++
+  return i
+}
+
+// Extent of the candidate after a prefix: a run of token characters, except that JWTs (eyJ…) and
+// SendGrid keys (SG.…) are read segment by segment, so "eyJa.eyJa.eyJa…" costs a bounded read per
+// match instead of a read to the end of the text. -1 when a dotted token lacks its dots.
+function candidateEnd(text: string, start: number): number {
+  const c = text.charCodeAt(start)
+  const jwt = c === 101 // 'e' of eyJ
+  if (!jwt && !(c === 83 && text.charCodeAt(start + 1) === 71)) return tokenRunEnd(text, start)
+  let end = tokenRunEnd(text, start + 3)
+  for (let dots = jwt ? 2 : 1; dots > 0; dots--) {
+    if (text.charCodeAt(end) !== 46) return -1
+    end = tokenRunEnd(text, end + 1)
+  }
+  return end
+}
+
+function readToken(text: string, start: number): Finding | undefined {
   if (start > 0 && isTokenChar(text.charCodeAt(start - 1))) return undefined
-  const extent = prefix === 'eyJ' ? jwtRun : prefix === 'SG.' ? sendgridRun : tokenRun
-  extent.lastIndex = start
-  const run = extent.exec(text)
-  const token = run && matchToken(run[0])
+  const end = candidateEnd(text, start)
+  const token = end > start ? matchToken(text.slice(start, end)) : undefined
   if (!token) return undefined
   return { type: 'SECRET', start, end: start + token.length, score: token.score, subtype: token.subtype }
 }
@@ -86,11 +95,11 @@ function readPrivateKey(
   return { type: 'SECRET', start, end: stop, score, subtype: 'private_key' }
 }
 
-function readAuthorization(input: ScanInput, start: number, scheme: string): Finding | undefined {
-  const { text } = input
+function readAuthorization(text: string, start: number, schemeLength: number): Finding | undefined {
   if (start > 0 && isLetter(text.charCodeAt(start - 1))) return undefined
-  const at = start + scheme.length
-  if (scheme === 'Basic ') {
+  const at = start + schemeLength
+  if (text.charCodeAt(start + 1) === 97) {
+    // "Basic ": the only scheme with 'a' second ("Bearer ", "bearer " have 'e').
     basicValue.lastIndex = at
     const m = basicValue.exec(text)
     if (
@@ -131,7 +140,7 @@ function readAuthorization(input: ScanInput, start: number, scheme: string): Fin
   if (value.length < 16 || !hasLettersAndDigits(value) || !looksRandom(value) || isPlaceholderValue(value)) {
     return undefined
   }
-  const header = input.hasContext(start, at, ['authorization'])
+  const header = nearAuthorization(text, start, at)
   const score = header ? secretScores.bearerWithHeader : secretScores.bearer
   return { type: 'SECRET', start: at, end: at + value.length, score, subtype: 'bearer_token' }
 }
@@ -140,19 +149,19 @@ function detect(input: ScanInput): Finding[] {
   const { text } = input
   const findings: Finding[] = []
   const findEnd = createEndFinder(text)
-  secretPattern.lastIndex = 0
-  for (let m = secretPattern.exec(text); m; m = secretPattern.exec(text)) {
-    const start = m.index
-    const matchEnd = start + m[0].length
+  let next = 0
+  for (const code of findSecretPrefixes(text)) {
+    const start = Math.floor(code / prefixSlots)
+    if (start < next) continue
+    const matchEnd = start + (code % prefixSlots)
+    const c = text.charCodeAt(start)
     let found: Finding | undefined
-    if (m[1] !== undefined) found = readToken(text, start, m[1])
-    else if (m[2] !== undefined) found = readPrivateKey(text, start, matchEnd, findEnd)
-    else found = readAuthorization(input, start, m[0])
-    if (found) {
-      findings.push(found)
-      // Skip past the credential, so a prefix inside it is not read again.
-      secretPattern.lastIndex = Math.max(matchEnd, found.end)
-    }
+    if (c === 45) found = readPrivateKey(text, start, matchEnd, findEnd)
+    else if (c === 66 || c === 98) found = readAuthorization(text, start, matchEnd - start)
+    else found = readToken(text, start)
+    // Skip past the credential (or at least the prefix), so a prefix inside it is not read again.
+    next = found ? Math.max(matchEnd, found.end) : matchEnd
+    if (found) findings.push(found)
   }
   return findings
 }

@@ -5,11 +5,14 @@ import { isKrBrnChecksumValid } from '../../validators/kr-brn-checksum.ts'
 import { isKrRrnChecksumValid } from '../../validators/kr-rrn-checksum.ts'
 import { type BankAccountFormat, bankAccountFormats, knownAccountGroupings } from './bank-accounts.ts'
 import { createLabelMatcher, type Label, roundScore } from './nearest-label.ts'
-import { matchInRuns } from './numeric-runs.ts'
+import { matchAtRunStarts } from './numeric-runs.ts'
 
 // 10–14 bare digits, or 2–4 hyphen-joined groups (lengths and total are checked in code).
 const shape =
-  /(?<![0-9A-Za-z]|[0-9][-.])(?:[0-9]{10,14}|[0-9]{2,7}(?:-[0-9]{1,8}){1,3})(?![0-9A-Za-z]|[-.][0-9])/g
+  /(?<![0-9A-Za-z]|[0-9][-.])(?:[0-9]{10,14}|[0-9]{2,7}(?:-[0-9]{1,8}){1,3})(?![0-9A-Za-z]|[-.][0-9])/y
+// 10–14 bare digits, or a first group of 2–7 before a hyphen.
+const fits = (digits: number, next: number): boolean =>
+  (digits >= 10 && digits <= 14) || (digits >= 2 && digits <= 7 && next === 45)
 
 const generic = [
   '계좌',
@@ -92,12 +95,15 @@ const named = createLabelMatcher(bankNames)
 const byId = new Map(bankAccountFormats.map((b) => [b.id, b]))
 const byShortName = new Map(bankAccountFormats.flatMap((b) => b.shortNames.map((word) => [word, b] as const)))
 const shortNames = [...byShortName.keys()]
-const asciiShortNames = shortNames.filter((w) => w.charCodeAt(0) < 128).join('|')
+// ASCII letters as two-case classes: the `i` flag slows the Hangul alternatives several times over.
+const asciiShortNames = shortNames
+  .filter((w) => w.charCodeAt(0) < 128)
+  .map((w) => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`))
+  .join('|')
 const hangulShortNames = shortNames.filter((w) => w.charCodeAt(0) >= 128).join('|')
 // A short name directly before the number, past spaces and punctuation; ASCII ones as whole words.
 const adjacentShortName = new RegExp(
-  `(?:(?<![a-z0-9])(?:${asciiShortNames})|${hangulShortNames})(?=[\\s:()[\\]/,.·-]*$)`,
-  'i',
+  `(?:(?<![A-Za-z0-9])(?:${asciiShortNames})|${hangulShortNames})(?=[\\s:()[\\]/,.·-]*$)`,
 )
 const phoneShape = /^0(?:1[016789]|2|[3-6][1-5]|70|50[2-8]|80)-?[0-9]{3,4}-?[0-9]{4}$/
 
@@ -108,7 +114,7 @@ export const bankAccountDetector: Detector = {
   detect(input) {
     const text = input.text
     const found: Finding[] = []
-    matchInRuns(input, shape, (m, at) => {
+    matchAtRunStarts(input, shape, fits, (m, at) => {
       const value = m[0]
       const code = groupCode(value)
       const digitCount = value.length - (groupCount(code) - 1)

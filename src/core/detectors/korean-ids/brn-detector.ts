@@ -2,10 +2,13 @@ import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import { isKrBrnChecksumValid } from '../../validators/kr-brn-checksum.ts'
 import { createLabelMatcher } from './nearest-label.ts'
-import { matchInRuns } from './numeric-runs.ts'
+import { matchAtRunStarts } from './numeric-runs.ts'
 
 // ddd-dd-ddddd with one consistent separator (the back-reference), or ten bare digits.
-const shape = /(?<![0-9A-Za-z]|[0-9][-.])([0-9]{3})(-| - | )?([0-9]{2})\2([0-9]{5})(?![0-9A-Za-z]|[-.][0-9])/g
+const shape = /(?<![0-9A-Za-z]|[0-9][-.])([0-9]{3})(-| - | )?([0-9]{2})\2([0-9]{5})(?![0-9A-Za-z]|[-.][0-9])/y
+// Three digits then a separator, or ten bare digits.
+const fits = (digits: number, next: number): boolean =>
+  (digits === 3 && (next === 32 || next === 45)) || digits === 10
 
 const context = createLabelMatcher(
   [
@@ -36,7 +39,7 @@ export const brnDetector: Detector = {
   types: ['KR_BRN'],
   detect(input) {
     const found: Finding[] = []
-    matchInRuns(input, shape, (m, start) => {
+    matchAtRunStarts(input, shape, fits, (m, start) => {
       const [value, head = '', sep, middle = '', tail = ''] = m
       const digits = head + middle + tail
       // The National Tax Service never issues these: tax office < 101, type 00, serial 0000.

@@ -33,13 +33,13 @@ const unlabelledPenalty = 0.35
 /** Decides RRN, FRN or CRN for one candidate, or nothing; see pii-detection.md §3.1, §3.2, §3.6. */
 export function classifyRegistrationNumber(c: RegistrationCandidate): RegistrationVerdict | undefined {
   const g = c.back.charCodeAt(0) - 48
-  const yy = Number(c.front.slice(0, 2))
-  const dateOk = isCalendarDate(centuryOf(g) + yy, Number(c.front.slice(2, 4)), Number(c.front.slice(4, 6)))
+  const yy = twoDigits(c.front, 0)
+  const dateOk = isCalendarDate(centuryOf(g) + yy, twoDigits(c.front, 2), twoDigits(c.front, 4))
   // Births from 2030 on cannot be live yet; without a clock in core this is only a penalty.
   const future = (g === 3 || g === 4 || g === 7 || g === 8) && yy >= 30 ? 0.2 : 0
   const personal = c.label === 'rrn' || c.label === 'frn' || c.label === 'any'
   const type = c.label === 'frn' || (g >= 5 && g <= 8) ? 'KR_FRN' : 'KR_RRN'
-  if (!/^[0-9]{7}$/.test(c.back)) {
+  if (!allDigits(c.back, 7)) {
     if (!maskedTail.test(c.back.slice(1)) || c.label === 'crn' || c.label === 'other') return undefined
     if (!dateOk) return undefined
     const base = 0.6 - future - (g === 9 || g === 0 ? 0.15 : 0)
@@ -66,6 +66,20 @@ export function classifyRegistrationNumber(c: RegistrationCandidate): Registrati
   else if (c.label === 'other') score -= unlabelledPenalty
   const validator = sum ? (type === 'KR_FRN' ? 'frn-checksum' : 'rrn-checksum') : 'date'
   return { type, score: roundScore(score), validator }
+}
+
+// The front is six ASCII digits (the detector's shape guarantees it).
+function twoDigits(s: string, at: number): number {
+  return (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48
+}
+
+function allDigits(s: string, length: number): boolean {
+  if (s.length !== length) return false
+  for (let i = 0; i < length; i++) {
+    const d = s.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return false
+  }
+  return true
 }
 
 function centuryOf(g: number): number {

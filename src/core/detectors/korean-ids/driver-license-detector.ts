@@ -1,12 +1,15 @@
 import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import { createLabelMatcher, withContext } from './nearest-label.ts'
-import { matchInRuns } from './numeric-runs.ts'
+import { matchAtRunStarts } from './numeric-runs.ts'
 
 // RR-YY-NNNNNN-CC with one separator style, or the legacy YY-NNNNNN-CC after a region name
 // (checked in code, so the pattern still starts on a digit).
 const shape =
-  /(?<![0-9A-Za-z]|[0-9][-.])(?:([0-9]{2})([- ]?))?([0-9]{2})([- ]?)([0-9]{6})\4([0-9]{2})(?![0-9A-Za-z]|[-.][0-9])/g
+  /(?<![0-9A-Za-z]|[0-9][-.])(?:([0-9]{2})([- ]?))?([0-9]{2})([- ]?)([0-9]{6})\4([0-9]{2})(?![0-9A-Za-z]|[-.][0-9])/y
+// RR or YY (or RRYY) then a separator, or 10 or 12 bare digits.
+const fits = (digits: number, next: number): boolean =>
+  ((digits === 2 || digits === 4) && (next === 32 || next === 45)) || digits === 10 || digits === 12
 
 // 11 서울 … 26 울산, 28 경기북부; 27 is unassigned (pii-detection.md §3.4).
 const regionCodes = new Set([11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28])
@@ -42,7 +45,7 @@ export const driverLicenseDetector: Detector = {
   detect(input) {
     const text = input.text
     const found: Finding[] = []
-    matchInRuns(input, shape, (m, at) => {
+    matchAtRunStarts(input, shape, fits, (m, at) => {
       const [value, region, sep1, , sep2 = ''] = m
       let start = at
       const end = start + value.length

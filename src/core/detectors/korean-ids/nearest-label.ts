@@ -1,4 +1,5 @@
 import { type ContextWindow, defaultContextWindow } from '../../detection/scan-input.ts'
+import { wordAlternation } from '../contact/word-alternation.ts'
 
 /** A label word (matched case-insensitively) and what it announces. */
 export interface Label<K extends string> {
@@ -20,10 +21,8 @@ export interface LabelMatcher<K extends string> {
   has(text: string, start: number, end: number, window?: ContextWindow): boolean
 }
 
-const escapeRegExp = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 // Field names arrive as "driver license", "driver_license", "driverLicense" or "driver-license".
 const labelKey = (word: string): string => word.toLowerCase().replace(/[ _-]/g, '')
-const wordPattern = (word: string): string => escapeRegExp(word).replace(/ /g, '[ _-]?')
 
 /** Compiles `labels` into a {@link LabelMatcher}. */
 export function createLabelMatcher<K extends string>(labels: readonly Label<K>[]): LabelMatcher<K> {
@@ -31,11 +30,13 @@ export function createLabelMatcher<K extends string>(labels: readonly Label<K>[]
   const kinds = new Map(
     labels.flatMap((l) => [[labelKey(l.word), l.kind] as const, [l.word, l.kind] as const]),
   )
-  const source = [...labels]
-    .sort((a, b) => b.word.length - a.word.length)
-    .map((l) => (l.wordStart ? `(?<![가-힣])${wordPattern(l.word)}` : wordPattern(l.word)))
-    .join('|')
-  const pattern = new RegExp(source, 'gi')
+  const sorted = [...labels].sort((a, b) => b.word.length - a.word.length)
+  const source = wordAlternation(
+    sorted.map((l) => l.word),
+    'separator',
+    sorted.map((l) => l.wordStart === true),
+  )
+  const pattern = new RegExp(source, 'g')
   const nearest = (
     text: string,
     start: number,

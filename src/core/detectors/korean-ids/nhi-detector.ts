@@ -1,10 +1,12 @@
 import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import { createLabelMatcher, type Label } from './nearest-label.ts'
-import { matchInRuns } from './numeric-runs.ts'
+import { matchAtRunStarts } from './numeric-runs.ts'
 
 // Eleven digits, at most one hyphen between any two (the group count is checked in code).
-const shape = /(?<![0-9A-Za-z]|[0-9][-.])[0-9](?:-?[0-9]){10}(?![0-9A-Za-z]|[-.][0-9])/g
+const shape = /(?<![0-9A-Za-z]|[0-9][-.])[0-9](?:-?[0-9]){10}(?![0-9A-Za-z]|[-.][0-9])/y
+// Eleven bare digits, or fewer before a hyphen.
+const fits = (digits: number, next: number): boolean => digits === 11 || (digits < 11 && next === 45)
 
 type NhiLabel = 'strong' | 'weak' | 'rival'
 const labels: Label<NhiLabel>[] = [
@@ -39,7 +41,7 @@ export const nhiDetector: Detector = {
   detect(input) {
     const text = input.text
     const found: Finding[] = []
-    matchInRuns(input, shape, (m, at) => {
+    matchAtRunStarts(input, shape, fits, (m, at) => {
       const value = m[0]
       if (hyphenCount(value) > 2 || phoneShape.test(value)) return
       const start = at

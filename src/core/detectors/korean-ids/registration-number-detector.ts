@@ -2,12 +2,15 @@ import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import { classifyRegistrationNumber, type RegistrationLabel } from './classify-registration-number.ts'
 import { createLabelMatcher, type Label } from './nearest-label.ts'
-import { matchInRuns } from './numeric-runs.ts'
+import { matchAtRunStarts } from './numeric-runs.ts'
 
 // Six digits, an optional separator (normalisation already folded every dash to '-'), then G and
 // six digits or a mask. Fixed-width groups: no backtracking beyond the optional separator.
 const shape =
-  /(?<![0-9A-Za-z]|[0-9][-.])([0-9]{6})( ?- ?| )?([0-9][0-9*xX●○]{6})(?![0-9A-Za-z*●○]|[-.][0-9])/g
+  /(?<![0-9A-Za-z]|[0-9][-.])([0-9]{6})( ?- ?| )?([0-9][0-9*xX●○]{6})(?![0-9A-Za-z*●○]|[-.][0-9])/y
+// Six digits then a separator, or the front and at least the G digit run together.
+const fits = (digits: number, next: number): boolean =>
+  (digits === 6 && (next === 32 || next === 45)) || (digits >= 7 && digits <= 13)
 
 // Labels trail the value in questions ("is 9601211021413 a valid resident registration number?").
 const window = { before: 48, after: 32 }
@@ -100,7 +103,7 @@ export const registrationNumberDetector: Detector = {
   detect(input) {
     const text = input.text
     const found: Finding[] = []
-    matchInRuns(input, shape, (m, start) => {
+    matchAtRunStarts(input, shape, fits, (m, start) => {
       const [value, front = '', sep, back = ''] = m
       const end = start + value.length
       const verdict = classifyRegistrationNumber({

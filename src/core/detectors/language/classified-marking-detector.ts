@@ -1,7 +1,9 @@
 import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import type { ScanInput } from '../../detection/scan-input.ts'
+import { markingStarts } from './classified-marking-scan.ts'
 import { isHangulAt } from './hangul-run.ts'
+import { unitsOf } from './text-units.ts'
 
 // One pass over three families: Korean grades (Ⅰ/Ⅱ/Ⅲ급 비밀 in every numeral form; NFKC has already
 // turned Ⅱ into II), 대외비 and 예고문 lines; upper-case English banners with optional //controls;
@@ -14,7 +16,7 @@ const markingPattern = new RegExp(
     '(?<![A-Za-z0-9_])(COSMIC TOP SECRET|NATO (?:RESTRICTED|CONFIDENTIAL|SECRET)|TOP SECRET|SECRET|STRICTLY CONFIDENTIAL|CONFIDENTIAL|UNCLASSIFIED|OFFICIAL[- ]SENSITIVE|OFFICIAL|FOR OFFICIAL USE ONLY|FOUO|CUI|SBU|SENSITIVE BUT UNCLASSIFIED|RESTRICTED|Strictly Confidential|Confidential|For Official Use Only)(?![A-Za-z0-9_])((?://[A-Z0-9][A-Z0-9 ,-]{0,40}){0,6})',
     '(?<=^|\\n)[ \\t]*\\((TS|S|C|U)((?://[A-Z0-9][A-Z0-9 ,-]{0,30}){0,4})\\)(?=[ \\t]|$|\\n)',
   ].join('|'),
-  'g',
+  'y',
 )
 
 const gradeNumber: Readonly<Record<string, string>> = { I: '1', II: '2', III: '3', Ⅰ: '1', Ⅱ: '2', Ⅲ: '3' }
@@ -137,21 +139,31 @@ function portionMark(text: string, m: RegExpExecArray): Finding | undefined {
   return { type: 'CLASSIFIED_MARKING', start, end, score, subtype: 'portion' }
 }
 
-/** Finds classification markings: Korean 비밀 grades, 대외비, 예고문, and US/UK/NATO banners and portions. */
+/**
+ * Finds classification markings: Korean 비밀 grades, 대외비, 예고문, and US/UK/NATO banners and portions.
+ * A scan finds where one may start; the marking pattern, sticky, is tried only there.
+ */
 export const classifiedMarkingDetector: Detector = {
   id: 'classified-marking',
   types: ['CLASSIFIED_MARKING'],
   detect(input) {
     const { text } = input
     const findings: Finding[] = []
-    markingPattern.lastIndex = 0
-    for (let m = markingPattern.exec(text); m; m = markingPattern.exec(text)) {
+    let next = 0
+    let tried = -1
+    for (const start of markingStarts(text, unitsOf(text))) {
+      if (start < next || start === tried) continue
+      tried = start
+      markingPattern.lastIndex = start
+      const m = markingPattern.exec(text)
+      if (!m) continue
+      next = start + m[0].length
       let found: Finding | undefined
       if (m[2] !== undefined) found = koreanGrade(text, m)
       else if (m[3] !== undefined) found = restricted(text, m.index)
       else if (m[4] !== undefined) {
         found = notice(text, m.index)
-        markingPattern.lastIndex = found.end
+        next = found.end
       } else if (m[5] !== undefined) found = englishMarking(input, m)
       else if (m[7] !== undefined) found = portionMark(text, m)
       if (found) findings.push(found)

@@ -1,7 +1,7 @@
 import { hangulRunEnd, hangulRunStart, isHangulAt } from './hangul-run.ts'
 import { koreanSurnames, nameStopWords } from './korean-name-data.ts'
 import { departmentEndings, rankModifiers, startsWithTail } from './korean-person-cues.ts'
-import { isGivenName, splitKoreanName } from './split-korean-name.ts'
+import { isGivenName, mayStartName, splitKoreanName } from './split-korean-name.ts'
 
 /** A Korean name span and how sure the cue that found it makes us. */
 export interface KoreanNameSpan {
@@ -93,7 +93,7 @@ export function findKoreanNameAfter(
   allowShort: boolean,
   score: number,
 ): KoreanNameSpan | undefined {
-  if (isHangulAt(text, at - 1)) return undefined
+  if (isHangulAt(text, at - 1) || !mayStartName(text, at)) return undefined
   const end = hangulRunEnd(text, at, 12)
   if (end === at) return undefined
   const word = text.slice(at, end)

@@ -131,6 +131,19 @@ export const koreanRanks: readonly string[] = [
 /** Particles that mark a person as recipient or honoured subject (에게, 께서): a weak cue alone. */
 export const koreanPersonParticles: readonly string[] = ['에게서', '에게', '한테서', '한테', '께서']
 
+/** How a Korean cue word reads: labels and role nouns before a name, honorifics and ranks after it. */
+export type KoreanCue = 'label' | 'role' | 'self' | 'honorific' | 'weak-honorific' | 'rank' | 'particle'
+
+/** Every Korean cue word and its kind; a word in two lists takes the later kind. */
+export const koreanCues: ReadonlyMap<string, KoreanCue> = new Map<string, KoreanCue>([
+  ...koreanPersonParticles.map((w) => [w, 'particle'] as const),
+  ...koreanRanks.map((w) => [w, 'rank'] as const),
+  ...koreanHonorifics.map((w) => [w, weakKoreanHonorifics.has(w) ? 'weak-honorific' : 'honorific'] as const),
+  ...koreanNameLabels.map((w) => [w, 'label'] as const),
+  ...koreanRoleLabels.map((w) => [w, 'role'] as const),
+  ...koreanSelfIntroductions.map((w) => [w, 'self'] as const),
+])
+
 /**
  * Words between a name and its rank that are not part of the name: 전 (former), 현 (current), and
  * job modifiers (홍길동 전 장관, 김철수 수석 연구원).
@@ -225,8 +238,21 @@ const tails = [
   '께',
 ]
 
+const tailsByFirstUnit = new Map<number, string[]>()
+for (const tail of tails) {
+  const list = tailsByFirstUnit.get(tail.charCodeAt(0)) ?? []
+  tailsByFirstUnit.set(tail.charCodeAt(0), [...list, tail])
+}
+
+/** True when `text` at `at` (after a name or rank within one word) starts with a particle or copula. */
+export function startsWithTailAt(text: string, at: number): boolean {
+  const candidates = tailsByFirstUnit.get(text.charCodeAt(at))
+  if (candidates === undefined) return false
+  for (const tail of candidates) if (tail.length === 1 || text.startsWith(tail, at)) return true
+  return false
+}
+
 /** True when `rest` (text after a name or rank within one word) starts with a particle or copula. */
 export function startsWithTail(rest: string): boolean {
-  for (const tail of tails) if (rest.startsWith(tail)) return true
-  return false
+  return startsWithTailAt(rest, 0)
 }

@@ -1,6 +1,8 @@
 import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import { municipalities, provinces } from './kr-address-gazetteer.ts'
+import { anchorStarts } from './kr-address-scan.ts'
+import { unitsOf } from './text-units.ts'
 
 // Scores: a district plus road and building number is an address; the province adds certainty and
 // the detail (동·층·호) is what makes it a person's (pii-detection.md §5.2).
@@ -16,7 +18,7 @@ const maxScore = 0.97
 // 중앙대로 644번길) followed by a
 // building number, or on the end of a 동/리/가 followed by a lot number.
 const anchor =
-  /((?:로|길)(?: ?[0-9]{1,4}(?:번|[가나다라마바사아자차카타파하])?길)?)(?= ?(?:지하 ?)?[0-9])|(동|리|[0-9]가)(?= ?(?:산 ?)?[0-9])/g
+  /((?:로|길)(?: ?[0-9]{1,4}(?:번|[가나다라마바사아자차카타파하])?길)?)(?= ?(?:지하 ?)?[0-9])|(동|리|[0-9]가)(?= ?(?:산 ?)?[0-9])/y
 const buildingNumber = / ?(?:지하 ?)?[0-9]{1,5}(?:-[0-9]{1,5})?/y
 const lotNumber = / ?(?:산 ?)?[0-9]{1,5}(?:-[0-9]{1,5})?(?:번지)?/y
 const detail =
@@ -128,15 +130,25 @@ function readLotAddress(text: string, areaEnd: number): Finding | undefined {
   return { type: 'KR_ADDRESS', start: region.start, end: tail.end, score, subtype: 'lot' }
 }
 
-/** Finds Korean road-name (도로명) and lot-number (지번) addresses that name their district. */
+/**
+ * Finds Korean road-name (도로명) and lot-number (지번) addresses that name their district. A scan
+ * finds where the anchor may match; the anchor pattern, sticky, is tried only there.
+ */
 export const krAddressDetector: Detector = {
   id: 'kr-address',
   types: ['KR_ADDRESS'],
   detect(input) {
     const { text } = input
     const findings: Finding[] = []
-    anchor.lastIndex = 0
-    for (let m = anchor.exec(text); m; m = anchor.exec(text)) {
+    let next = 0
+    let tried = -1
+    for (const start of anchorStarts(text, unitsOf(text))) {
+      if (start < next || start === tried) continue
+      tried = start
+      anchor.lastIndex = start
+      const m = anchor.exec(text)
+      if (!m) continue
+      next = start + m[0].length
       const road = m[1]
       const found =
         road !== undefined
@@ -144,7 +156,7 @@ export const krAddressDetector: Detector = {
           : readLotAddress(text, m.index + m[0].length)
       if (!found) continue
       findings.push(found)
-      anchor.lastIndex = found.end
+      next = found.end
     }
     return findings
   },

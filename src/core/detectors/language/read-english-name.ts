@@ -25,18 +25,29 @@ export function isKnownNameWord(w: string): boolean {
  * (Team, Street, Claude…). All-caps words count only when one of them is a known name (HONG GILDONG).
  */
 export function readEnglishName(text: string, at: number): EnglishName | undefined {
+  // Every name word starts with a capital; most calls are at something else.
+  const first = text.charCodeAt(at)
+  if (!(first >= 0x41 && first <= 0x5a)) return undefined
   nameWords.lastIndex = at
   const match = nameWords.exec(text)
   if (!match) return undefined
   const words: string[] = []
   for (const w of match[0].split(' ')) {
-    if (englishNameStopWords.has(w.toLowerCase().replace(/\.$/, ''))) break
+    if (englishNameStopWords.has((w.endsWith('.') ? w.slice(0, -1) : w).toLowerCase())) break
     words.push(w)
   }
   while (words.length > 0 && (words.at(-1) as string).endsWith('.')) words.pop()
   if (words.length === 0) return undefined
-  const caps = words.filter(isAllCaps)
-  if (caps.length > 0 && !caps.some(isKnownNameWord)) return undefined
-  const end = at + words.join(' ').length
+  let end = at - 1
+  let hasCaps = false
+  let knownCaps = false
+  for (const w of words) {
+    end += w.length + 1
+    if (isAllCaps(w)) {
+      hasCaps = true
+      knownCaps ||= isKnownNameWord(w)
+    }
+  }
+  if (hasCaps && !knownCaps) return undefined
   return { start: at, end, words }
 }

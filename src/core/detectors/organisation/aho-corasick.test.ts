@@ -114,6 +114,27 @@ describe('buildAutomaton', () => {
     assert.deepEqual(occurrences(patterns, text), naive(patterns, text))
   })
 
+  it('agrees with a naive search when pattern starts are sparse or turn dense part way', () => {
+    const next = random(23)
+    const filler = 'the quick brown fox jumps over a lazy dog; 오늘 회의는 길었다. '
+    const sets = [
+      ['Project Aurora', 'project aurora-2', '한빛TF', 'X'],
+      ['Project Aurora', '한빛TF', '누리 시스템'],
+    ]
+    for (const patterns of sets) {
+      for (let round = 0; round < 20; round++) {
+        let text = ''
+        while (text.length < 3000) {
+          const r = next()
+          text += r < 0.05 ? (patterns[Math.floor(next() * patterns.length)] as string) : filler
+          // A stretch of possible starts from some point on sends the rest to the automaton.
+          if (round % 2 === 1 && text.length > 1500 && r < 0.5) text += 'PPPP한한XxX'
+        }
+        assert.deepEqual(occurrences(patterns, text), naive(patterns, text), `round ${round}`)
+      }
+    }
+  })
+
   it('finds a match that straddles the middle of a long text when the scan runs in two walks', () => {
     const text = `${'x'.repeat(5000)}needle${'y'.repeat(5000)}`
     for (const shift of [-5, -3, 0, 3]) {

@@ -1,3 +1,5 @@
+import { termStarts } from './term-starts.ts'
+
 /**
  * A compiled multi-pattern matcher over UTF-16 code units. ASCII letters are case-folded and tab,
  * CR and LF match a space, so callers that need exact case re-check the span themselves.
@@ -43,7 +45,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   const { sym1, sym2 } = alphabet
   const trie = buildTrie(patterns, alphabet)
   const { delta, outLink } = linkStates(trie, alphabet)
-  const { ownFirst, nextSame } = trie
+  const { ownFirst, nextSame, depth } = trie
   const longest = patterns.reduce((m, p) => Math.max(m, p.length), 0)
   const next = (s: number, c: number): number => {
     const a = sym1[c] as number
@@ -56,40 +58,68 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       for (let p = ownFirst[t] as number; p >= 0; p = nextSame[p] as number) onMatch(p, end)
     }
   }
+  // Every unit from `begin` on, in two independent walks over the two halves (each step waits on
+  // the previous table read). The second starts `longest` units early to catch matches across the
+  // seam, and leaves matches ending in the first half to the first.
+  const walk = (text: string, begin: number, onMatch: (pattern: number, end: number) => void): void => {
+    const n = text.length
+    const seam = n - begin >= 4 * longest + 256 ? (begin + n) >> 1 : begin
+    const from = Math.max(begin, seam - longest + 1)
+    let s = 0
+    let t = 0
+    for (let i = begin, j = from; i < seam; i++, j++) {
+      s = next(s, text.charCodeAt(i))
+      t = next(t, text.charCodeAt(j))
+      if (s < 0) {
+        s = ~s
+        emit(s, i + 1, onMatch)
+      }
+      if (t < 0) {
+        t = ~t
+        if (j >= seam) emit(t, j + 1, onMatch)
+      }
+    }
+    for (let j = from + seam - begin; j < n; j++) {
+      t = next(t, text.charCodeAt(j))
+      if (t < 0) {
+        t = ~t
+        emit(t, j + 1, onMatch)
+      }
+    }
+  }
+  // Only the patterns that start at `at`: a trie walk, until the state's depth falls behind.
+  const walkFrom = (text: string, at: number, onMatch: (pattern: number, end: number) => void): void => {
+    let s = 0
+    for (let i = at; i < text.length; i++) {
+      s = next(s, text.charCodeAt(i))
+      if (s < 0) s = ~s
+      const state = delta[s] as number
+      if (depth[state] !== i - at + 1) return
+      for (let p = ownFirst[state] as number; p >= 0; p = nextSame[p] as number) onMatch(p, i + 1)
+    }
+  }
+  const starts = termStarts(patterns, foldUnit)
   return {
     stateCount: trie.rows.length,
     tableSize: delta.length,
     scan(text, onMatch) {
-      // Each step waits on the previous table read, so two independent walks over the two halves
-      // of the text keep the CPU busier. The second walk starts `longest` units early to catch
-      // matches that straddle the seam, and leaves matches ending in the first half to the first.
-      const n = text.length
-      const seam = n >= 4 * longest + 256 ? n >> 1 : 0
-      const from = Math.max(0, seam - longest + 1)
-      let s = 0
-      let t = 0
-      for (let i = 0, j = from; i < seam; i++, j++) {
-        s = next(s, text.charCodeAt(i))
-        t = next(t, text.charCodeAt(j))
-        if (s < 0) {
-          s = ~s
-          emit(s, i + 1, onMatch)
-        }
-        if (t < 0) {
-          t = ~t
-          if (j >= seam) emit(t, j + 1, onMatch)
-        }
-      }
-      for (let j = from + seam; j < n; j++) {
-        t = next(t, text.charCodeAt(j))
-        if (t < 0) {
-          t = ~t
-          emit(t, j + 1, onMatch)
-        }
+      if (starts === undefined) return walk(text, 0, onMatch)
+      // Skip to the units that can start a pattern and walk the trie from there; where such
+      // starts are dense the full automaton is cheaper, so the rest of the text gets that.
+      const { pattern, width } = starts
+      pattern.lastIndex = 0
+      for (let hits = 1; pattern.test(text); hits++) {
+        const at = pattern.lastIndex - width
+        if (hits > 64 && hits * denseStartSpacing > at) return walk(text, at, onMatch)
+        walkFrom(text, at, onMatch)
+        pattern.lastIndex = at + 1
       }
     },
   }
 }
+
+// Fewer units than this per possible start and a trie walk per start costs more than the automaton.
+const denseStartSpacing = 16
 
 function assignSymbols(patterns: readonly string[]): Alphabet {
   const counts = new Uint32Array(UNITS)
@@ -135,6 +165,8 @@ interface Trie {
   /** First pattern ending at a state (-1: none); patterns sharing a state are chained. */
   readonly ownFirst: Int32Array
   readonly nextSame: Int32Array
+  /** Units read from the root to a boundary state; -1 for mid states. */
+  readonly depth: Int32Array
 }
 
 /**
@@ -149,18 +181,20 @@ function buildTrie(patterns: readonly string[], alphabet: Alphabet): Trie {
   const rows: number[] = []
   const mid: number[] = []
   const ownFirst: number[] = []
-  const addState = (isMid: boolean): number => {
+  const depth: number[] = []
+  const addState = (isMid: boolean, units: number): number => {
     const row = used
     used += isMid ? narrow : wide
     table[row] = rows.length
     rows.push(row)
     mid.push(isMid ? 1 : 0)
     ownFirst.push(-1)
+    depth.push(isMid ? -1 : units)
     return row
   }
-  addState(false)
+  addState(false, 0)
   // Where a high half leads when nothing continues it: a mid state whose low halves all go to the root.
-  addState(true)
+  addState(true, -1)
   const nextSame = new Int32Array(patterns.length).fill(-1)
   const at = new Int32Array(patterns.length) // row each pattern has reached
   const half = new Uint8Array(patterns.length) // 1: the high half of the current unit is consumed
@@ -177,7 +211,7 @@ function buildTrie(patterns: readonly string[], alphabet: Alphabet): Trie {
       const toMid = symbol > direct && !half[index]
       let child = table[row + symbol] as number
       if (child === 0) {
-        child = addState(toMid)
+        child = addState(toMid, (done[index] as number) + 1)
         table[row + symbol] = child
       }
       at[index] = child
@@ -203,6 +237,7 @@ function buildTrie(patterns: readonly string[], alphabet: Alphabet): Trie {
     mid: Uint8Array.from(mid),
     ownFirst: Int32Array.from(ownFirst),
     nextSame,
+    depth: Int32Array.from(depth),
   }
 }
 

@@ -97,23 +97,41 @@ export function createDictionaryDetector(dictionaries: readonly Dictionary[]): D
 }
 
 function leftmostLongest(hits: readonly number[], dictionaries: readonly Dictionary[]): Finding[] {
-  const at = (k: number, field: number): number => hits[k * 3 + field] as number
-  const order = Array.from({ length: hits.length / 3 }, (_, k) => k)
-  order.sort((x, y) => at(x, 2) - at(y, 2) || at(x, 0) - at(y, 0) || at(y, 1) - at(x, 1))
+  // Hit indices by dictionary, start, longest first: an insertion sort, as a text holds few hits.
+  const count = hits.length / 3
+  const order = new Int32Array(count)
+  for (let k = 0; k < count; k++) {
+    const d = hits[k * 3 + 2] as number
+    const start = hits[k * 3] as number
+    const end = hits[k * 3 + 1] as number
+    let i = k
+    for (; i > 0; i--) {
+      const o = (order[i - 1] as number) * 3
+      const od = hits[o + 2] as number
+      const os = hits[o] as number
+      if (od < d || (od === d && (os < start || (os === start && (hits[o + 1] as number) >= end)))) break
+      order[i] = order[i - 1] as number
+    }
+    order[i] = k
+  }
   const findings: Finding[] = []
   let dictionary = -1
   let covered = 0
-  for (const k of order) {
-    const d = at(k, 2)
+  let sorted = true
+  for (let i = 0; i < count; i++) {
+    const h = (order[i] as number) * 3
+    const d = hits[h + 2] as number
     if (d !== dictionary) {
       dictionary = d
       covered = 0
     }
-    const start = at(k, 0)
+    const start = hits[h] as number
     if (start < covered) continue
-    covered = at(k, 1)
+    covered = hits[h + 1] as number
     const { name, score = defaultDictionaryScore } = dictionaries[d] as Dictionary
+    const last = findings[findings.length - 1]
+    if (last !== undefined && last.start > start) sorted = false
     findings.push({ type: 'DICTIONARY_TERM', start, end: covered, score, subtype: name })
   }
-  return findings.sort((a, b) => a.start - b.start)
+  return sorted ? findings : findings.sort((a, b) => a.start - b.start)
 }
