@@ -7,8 +7,8 @@ import { makeFinding } from './make-finding.ts'
 // The pass looks only for '@' and its spelled-out forms; the local part and the domain are then
 // read outwards from there with bounded steps, so no pattern ever scans a long run twice. The word
 // form is matched from its letters ("at " after a space) because a space-led branch slows the scan.
-// Sticky, and tried only where an anchor can start (see anchorStarts), in text order: the same
-// anchors a global search finds, without testing every position of the text.
+// Sticky, and tried only where an anchor can start (see detect), in text order: the same anchors
+// a global search finds, without testing every position of the text.
 const anchor = /@|[[({<] ?(?:[Aa][Tt]|@) ?[\])}>]|골뱅이|[Aa][Tt](?<= [Aa][Tt]) /y
 // "at" before a closing bracket or a space: the only "at"s an anchor can contain.
 const atWord = /[Aa][Tt](?= ?[\])}>]| )/g
@@ -119,40 +119,34 @@ function emailAt(text: string, anchorStart: number, anchor: string): Finding | u
 }
 
 const isOpening = (c: number): boolean => c === 91 || c === 40 || c === 123 || c === 60 // [ ( { <
+const none = Number.MAX_SAFE_INTEGER
 
-// An anchor around an '@' or an "at" at `at`: a bracket one or two units before it, or the unit itself.
-function addAround(starts: number[], text: string, at: number, word: boolean): void {
-  if (isOpening(text.charCodeAt(at - 2)) && text.charCodeAt(at - 1) === 32) starts.push(at - 2)
-  if (isOpening(text.charCodeAt(at - 1))) starts.push(at - 1)
-  if (!word || (text.charCodeAt(at - 1) === 32 && text.charCodeAt(at + 2) === 32)) starts.push(at)
+// The first place at or after `from` where an anchor can start around the '@' or "at" at `at`:
+// a bracket one or two units before it, or the unit itself; `none` when there is none.
+function around(text: string, at: number, from: number, word: boolean): number {
+  const before = at > 0 ? text.charCodeAt(at - 1) : 0
+  if (at - 2 >= from && before === 32 && isOpening(text.charCodeAt(at - 2))) return at - 2
+  if (at - 1 >= from && isOpening(before)) return at - 1
+  return !word || (before === 32 && text.charCodeAt(at + 2) === 32) ? at : none
 }
 
-/**
- * Every position where `anchor` can match, ascending (with repeats): from '@', 골뱅이 and "at".
- * Each source yields ascending positions (a bracket or space before one '@' or "at" cannot be part
- * of the one before), so merging them needs no sort.
- */
-function anchorStarts(text: string): number[] {
-  const signs: number[] = []
-  for (let q = text.indexOf('@'); q >= 0; q = text.indexOf('@', q + 1)) addAround(signs, text, q, false)
-  const spelled: number[] = []
-  for (let q = text.indexOf('골뱅이'); q >= 0; q = text.indexOf('골뱅이', q + 1)) spelled.push(q)
-  const words: number[] = []
-  atWord.lastIndex = 0
-  while (atWord.test(text)) addAround(words, text, atWord.lastIndex - 2, true)
-  return merge(merge(signs, spelled), words)
+function nextSign(text: string, from: number): number {
+  const q = text.indexOf('@', from)
+  return q < 0 ? none : around(text, q, from, false)
 }
 
-function merge(a: number[], b: readonly number[]): number[] {
-  if (b.length === 0) return a
-  const out: number[] = []
-  let i = 0
-  let j = 0
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && (a[i] as number) <= (b[j] as number))) out.push(a[i++] as number)
-    else out.push(b[j++] as number)
+function nextSpelled(text: string, from: number): number {
+  const q = text.indexOf('골뱅이', from)
+  return q < 0 ? none : q
+}
+
+function nextWord(text: string, from: number): number {
+  atWord.lastIndex = from
+  while (atWord.test(text)) {
+    const at = around(text, atWord.lastIndex - 2, from, true)
+    if (at !== none) return at
   }
-  return out
+  return none
 }
 
 /** Finds email addresses, including IDN domains such as `.한국` and `[at]`/`(at)`/` at `+` dot ` obfuscations. */
@@ -162,15 +156,27 @@ export const emailAddressDetector: Detector = {
   detect(input) {
     const text = input.text
     const found: Finding[] = []
+    // Three sources of anchor starts ('@', 골뱅이, "at"), each searched only when the scan passes
+    // its last answer, merged in text order: the anchors a global search with `anchor` finds.
     let from = 0
-    for (const at of anchorStarts(text)) {
-      if (at < from) continue
+    let sign = -1
+    let spelled = -1
+    let word = -1
+    for (;;) {
+      if (sign < from) sign = nextSign(text, from)
+      if (spelled < from) spelled = nextSpelled(text, from)
+      if (word < from) word = nextWord(text, from)
+      const at = Math.min(sign, spelled, word)
+      if (at === none) break
       // An '@' is its own anchor (no other one starts with it); the rest need the pattern.
       let match = '@'
       if (text.charCodeAt(at) !== 64) {
         anchor.lastIndex = at
         const m = anchor.exec(text)
-        if (m === null) continue
+        if (m === null) {
+          from = at + 1
+          continue
+        }
         match = m[0]
       }
       const f = emailAt(text, at, match)

@@ -151,7 +151,7 @@ export const classifiedMarkingDetector: Detector = {
     const findings: Finding[] = []
     let next = 0
     let tried = -1
-    for (const start of markingStarts(text, unitsOf(text))) {
+    for (const start of markingStarts(text, unitsOf(input))) {
       if (start < next || start === tried) continue
       tried = start
       markingPattern.lastIndex = start

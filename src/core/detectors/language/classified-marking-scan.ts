@@ -30,7 +30,7 @@ const rules: readonly (readonly [string, string])[] = [
   ['예', '고'],
   ['고', '문'],
 ]
-rules.forEach(([firsts, seconds], bit) => rule(1 << bit, firsts, seconds))
+for (const [bit, [firsts, seconds]] of rules.entries()) rule(1 << bit, firsts, seconds)
 
 const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
 const isWordUnit = (c: number): boolean => isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f

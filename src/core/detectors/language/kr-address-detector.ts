@@ -142,7 +142,7 @@ export const krAddressDetector: Detector = {
     const findings: Finding[] = []
     let next = 0
     let tried = -1
-    for (const start of anchorStarts(text, unitsOf(text))) {
+    for (const start of anchorStarts(text, unitsOf(input))) {
       if (start < next || start === tried) continue
       tried = start
       anchor.lastIndex = start

@@ -56,17 +56,20 @@ describe('language scans', () => {
     })
   }
 
-  it('pads the copied units with zeros and follows a new text', () => {
-    const first = unitsOf('abcdef')
+  it('pads the copied units with zeros, one copy per input', () => {
+    const first = unitsOf({ text: 'abcdef' })
     assert.deepEqual([...first.units.subarray(0, 10)], [97, 98, 99, 100, 101, 102, 0, 0, 0, 0])
-    const second = unitsOf('가')
+    const second = unitsOf({ text: '가' })
     assert.deepEqual([...second.units.subarray(0, 3)], [0xac00, 0, 0])
     assert.equal(second.words[0], 0xac00)
+    const input = { text: 'ab' }
+    assert.equal(unitsOf(input), unitsOf(input))
+    assert.notEqual(unitsOf(input), unitsOf({ text: 'ab' }))
   })
 
-  it('copies texts larger than the kept buffer', () => {
+  it('copies large texts whole', () => {
     const text = `${'x'.repeat(3_000_000)}홍길동님`
-    const { units } = unitsOf(text)
+    const { units } = unitsOf({ text })
     assert.equal(units[text.length - 1], '님'.charCodeAt(0))
     assert.equal(units[text.length], 0)
   })

@@ -81,7 +81,7 @@ export const personDetector: Detector = {
     const { text } = input
     const found = new Map<string, Finding>()
     const sink = createSink(text, found)
-    const units = unitsOf(text)
+    const units = unitsOf(input)
     const length = text.length
     let from = 0
     for (let at = nextPersonCue(units, 0, length); at >= 0; at = nextPersonCue(units, from, length)) {
