@@ -18,24 +18,14 @@ const kindOfType: Readonly<Record<string, PhoneKind>> = {
   PREMIUM_RATE: 'business',
 }
 
-// Metadata checks cost tens of microseconds and the same numbers recur (a signature, a contact
-// repeated through a conversation that is re-sent every turn), so results are remembered: the
-// answer depends on the candidate alone. Bounded, oldest entry out first.
-const cacheLimit = 4096
-const cache = new Map<string, ForeignPhone | null>()
-
 /**
  * Checks one candidate (`+CC …`, or national digits with `country`) against Google's metadata;
  * undefined when it is not even a possible number. Called on candidates only, never on whole texts.
  */
 export function parseForeignPhone(candidate: string, country?: CountryCode): ForeignPhone | undefined {
-  const key = country === undefined ? candidate : `${country} ${candidate}`
-  const known = cache.get(key)
-  if (known !== undefined) return known ?? undefined
-  const result = check(candidate, country)
-  if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value as string)
-  cache.set(key, result ?? null)
-  return result
+  // Not memoised: a cache would keep phone numbers in memory across requests, and would flatter the
+  // benchmark, whose corpus repeats numbers.
+  return check(candidate, country)
 }
 
 function check(candidate: string, country: CountryCode | undefined): ForeignPhone | undefined {
