@@ -11,11 +11,6 @@ export interface TextUnits {
 /** Zero units after the end of the text, so that scanners may read a few units past it unchecked. */
 export const unitPadding = 4
 
-function allocate(unitCount: number): TextUnits & { readonly bytes: Buffer } {
-  const memory = new ArrayBuffer(Math.ceil(unitCount / 2) * 4 + 8)
-  return { units: new Uint16Array(memory), words: new Uint32Array(memory), bytes: Buffer.from(memory) }
-}
-
 const copies = new WeakMap<object, TextUnits>()
 
 /**
@@ -26,9 +21,15 @@ export function unitsOf(input: { readonly text: string }): TextUnits {
   const known = copies.get(input)
   if (known) return known
   const { text } = input
-  const target = allocate(text.length + unitPadding)
-  target.bytes.write(text, 0, 'utf16le')
-  const copy = { units: target.units, words: target.words }
+  const byteLength = Math.ceil((text.length + unitPadding) / 2) * 4
+  // allocUnsafe skips zero-filling: every byte up to the padding is written below.
+  const bytes = Buffer.allocUnsafeSlow(byteLength)
+  const written = bytes.write(text, 0, 'utf16le')
+  bytes.fill(0, written)
+  const copy = {
+    units: new Uint16Array(bytes.buffer, bytes.byteOffset, byteLength / 2),
+    words: new Uint32Array(bytes.buffer, bytes.byteOffset, byteLength / 4),
+  }
   copies.set(input, copy)
   return copy
 }
