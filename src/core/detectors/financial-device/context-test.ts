@@ -16,10 +16,10 @@ const dottedCapitalI = 0x130
  * Hangul goes through ICU, which costs microseconds per call.
  */
 export function contextTest(words: readonly string[]): ContextTest {
-  // Words by their first character; a table of the first two characters' low bytes filters
-  // positions before any word is compared (every word has at least two characters).
+  // Words by their first character; a small table over the low bits of the first two characters
+  // filters positions before any word is compared (every word has at least two characters).
   const byFirst = new Map<number, string[]>()
-  const pairs = new Uint8Array(0x10000)
+  const pairs = new Uint8Array(1 << 12)
   for (const word of words) {
     if (word.length < 2) throw new Error(`context word too short: ${word}`)
     const first = word.charCodeAt(0)
@@ -56,4 +56,4 @@ export function contextTest(words: readonly string[]): ContextTest {
 }
 
 const none: readonly string[] = []
-const pairKey = (a: number, b: number): number => ((a & 0xff) << 8) | (b & 0xff)
+const pairKey = (a: number, b: number): number => ((a & 0x3f) << 6) | (b & 0x3f)

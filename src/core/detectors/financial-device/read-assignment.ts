@@ -1,6 +1,11 @@
 import type { Finding } from '../../detection/finding.ts'
 import { matchToken } from './secret-token-rules.ts'
-import { hasLettersAndDigits, hasMixedClasses, isPlaceholderValue } from './secret-value.ts'
+import {
+  hasLettersAndDigits,
+  hasMixedClasses,
+  isPlaceholderValue,
+  lowerAlphanumerics,
+} from './secret-value.ts'
 
 /** What kind of secret a key names; also the finding's subtype when the value is not a known token. */
 export type SecretKeyKind = 'password' | 'api_key' | 'secret_key' | 'access_token' | 'aws_secret_access_key'
@@ -15,16 +20,19 @@ export const assignmentScores = {
 } as const
 
 // Pagination, CSRF and limit "tokens" are not credentials.
-const notCredentialToken = /(?:page|next|continuation|csrf|xsrf|sync|cancel|max|num|total|count|limit)token$/
+const notCredentialTokens = 'page next continuation csrf xsrf sync cancel max num total count limit'
+  .split(' ')
+  .map((word) => `${word}token`)
+const passwordWords = ['password', 'passwd', 'passphrase', 'pwd']
 
 /** The kind of secret an identifier such as DB_PASSWORD, clientSecret or x-api-key names, if any. */
 export function keyKindOf(identifier: string): SecretKeyKind | undefined {
-  const k = identifier.toLowerCase().replace(/[^a-z0-9]/g, '')
-  if (/(?:password|passwd|passphrase|pwd)$/.test(k)) return 'password'
+  const k = lowerAlphanumerics(identifier)
+  if (passwordWords.some((word) => k.endsWith(word))) return 'password'
   if (k.endsWith('secretaccesskey')) return 'aws_secret_access_key'
   if (k.endsWith('apikey')) return 'api_key'
   if (k.endsWith('secret') || k.endsWith('secretkey')) return 'secret_key'
-  if (k.endsWith('token') && !notCredentialToken.test(k)) return 'access_token'
+  if (k.endsWith('token') && !notCredentialTokens.some((word) => k.endsWith(word))) return 'access_token'
   return undefined
 }
 
@@ -116,23 +124,23 @@ export function readEnglishAssignment(text: string, keyStart: number, keyEnd: nu
   let b = keyEnd
   while (a > 0 && keyStart - a < 64 && isIdentifierChar(text.charCodeAt(a - 1))) a--
   while (b < text.length && b - keyEnd < 64 && isIdentifierChar(text.charCodeAt(b))) b++
-  const kind = keyKindOf(text.slice(a, b))
+  const identifier = text.slice(a, b)
+  const kind = keyKindOf(identifier)
   if (kind === undefined) return undefined
   operator.lastIndex = b
   let prose = false
-  let at = operator.exec(text) ? operator.lastIndex : -1
+  let at = operator.test(text) ? operator.lastIndex : -1
   if (at < 0 && kind === 'password') {
-    const identifier = text.slice(a, b)
     const glue = identifier.startsWith('--') ? flagGlue : englishProse
     glue.lastIndex = b
-    if (glue.exec(text)) {
+    if (glue.test(text)) {
       at = glue.lastIndex
       prose = glue === englishProse
     }
   }
   if (at < 0) return undefined
   const value = readValue(text, at)
-  const verdict = value && judge(text, text.slice(a, b), kind, value, prose)
+  const verdict = value && judge(text, identifier, kind, value, prose)
   return value && verdict ? finding(value, verdict) : undefined
 }
 

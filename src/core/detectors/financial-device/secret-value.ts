@@ -91,6 +91,14 @@ function plainCodes(value: string): number {
   return n
 }
 
+/** value.toLowerCase().replace(/[^a-z0-9]/g, ''), without the intermediate copies. */
+export function lowerAlphanumerics(value: string): string {
+  const n = plainCodes(value)
+  let out = ''
+  for (let i = 0; i < n; i++) out += String.fromCharCode(plain[i] as number)
+  return out
+}
+
 // /^(.)\1*$/: one character repeated, which '.' does not allow to be a line terminator.
 function isOneRepeatedCharacter(s: string): boolean {
   const first = s.charCodeAt(0)
