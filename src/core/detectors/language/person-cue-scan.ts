@@ -16,7 +16,9 @@ import {
   tripleHash,
   withThird,
 } from './person-cue-tables.ts'
-import type { TextUnits } from './text-units.ts'
+import { nextPassingPair, type PairFilter, type TextUnits } from './text-units.ts'
+
+const pairFilter: PairFilter = { first: firstBits, second: secondBits }
 
 // The PERSON cue scan: a hot loop over unit pairs (two table lookups per unit and a rarely taken
 // branch, no calls: a call anywhere in the loop makes V8 reload the arrays at every step), then a
@@ -47,35 +49,12 @@ export function nextPersonCue(text: TextUnits, from: number, length: number): nu
 /** The first position at or after `from` whose pair passes the filters, or `length`. */
 function nextPair(text: TextUnits, from: number, length: number): number {
   const { units } = text
-  for (let i = nextRawPair(text, from, length); i < length; i = nextRawPair(text, i + 1, length)) {
+  for (
+    let i = nextPassingPair(text, pairFilter, from, length);
+    i < length;
+    i = nextPassingPair(text, pairFilter, i + 1, length)
+  ) {
     if (confirmed(units, i)) return i
-  }
-  return length
-}
-
-/**
- * The first position at or after `from` whose unit pair passes firstBits & secondBits, or `length`.
- * Reads two units per step (word k holds units 2k and 2k+1) and makes no calls, so that V8 keeps
- * the arrays in registers.
- */
-function nextRawPair({ units, words }: TextUnits, from: number, length: number): number {
-  let i = from
-  if ((i & 1) === 1) {
-    if (((firstBits[units[i] as number] as number) & (secondBits[units[i + 1] as number] as number)) !== 0)
-      return i
-    i++
-  }
-  // `before` is the filter of unit 2k-1, or 0 when that pair was already checked.
-  let before = 0
-  for (let k = i >>> 1; 2 * k <= length; k++) {
-    const w = words[k] as number
-    const low = w & 0xffff
-    const lowSecond = secondBits[low] as number
-    if (((before & lowSecond) | ((firstBits[low] as number) & (secondBits[w >>> 16] as number))) !== 0) {
-      if ((before & lowSecond) !== 0) return 2 * k - 1
-      return Math.min(2 * k, length)
-    }
-    before = firstBits[w >>> 16] as number
   }
   return length
 }
