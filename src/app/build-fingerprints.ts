@@ -33,11 +33,11 @@ export async function buildFingerprintsFromCsv(
   if (!header) throw new SluiceError('INVALID_INPUT', 'the CSV is empty; it needs a header row and values')
   const names = new Map([...header].map(([col, name]) => [col, name.trim()]))
   const rows = rowNumbers.slice(1).map((r) => {
+    // Every header column gets a value ('' when the cell is empty), so an all-empty column reads as
+    // "no values" rather than "missing column".
+    const cells = table.get(r)
     const record: Record<string, string> = {}
-    for (const [col, text] of table.get(r) ?? []) {
-      const name = names.get(col)
-      if (name) record[name] = text
-    }
+    for (const [col, name] of names) if (name) record[name] = cells?.get(col) ?? ''
     return record
   })
   const columns = input.columns ?? [...names.values()].filter((n) => n !== '')
