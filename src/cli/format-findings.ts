@@ -37,7 +37,8 @@ export function formatTable(rows: readonly FindingRow[]): string {
     r.masked,
     r.score.toFixed(2),
   ])
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => displayWidth(c[i] ?? ''))))
+  // A loop, not Math.max(...cells): a spread of 10⁵ arguments overflows the stack.
+  const widths = header.map((h, i) => cells.reduce((w, c) => Math.max(w, displayWidth(c[i] ?? '')), h.length))
   const line = (c: readonly string[]) =>
     c.map((v, i) => (i === c.length - 1 ? v : v + ' '.repeat((widths[i] ?? 0) - displayWidth(v)))).join('  ')
   return `${[line(header), ...cells.map(line)].join('\n')}\n${rows.length} finding${rows.length === 1 ? '' : 's'}\n`

@@ -148,6 +148,15 @@ describe('sluice scan', () => {
     })
   }
 
+  it('handles a file with more findings than a call stack can hold arguments', async () => {
+    await writeFile(join(dir, 'many.txt'), 'mail a@example.com\n'.repeat(150_000))
+    const table = await sluice(['scan', 'many.txt'])
+    assert.equal(table.code, 0, table.stderr)
+    assert.match(table.stdout, /150000 findings\n$/)
+    const json = await sluice(['scan', '--format', 'json', 'many.txt'])
+    assert.equal((JSON.parse(json.stdout) as unknown[]).length, 150_000)
+  })
+
   it('refuses a binary file with a clear message', async () => {
     await writeFile(join(dir, 'blob.bin'), Buffer.from([0, 159, 146, 150, 0, 1, 2, 3]))
     const r = await sluice(['scan', 'blob.bin'])
