@@ -36,6 +36,16 @@ export const koreanNameLabels: readonly string[] = [
   '임차인',
   '임대인',
   '피보험자',
+  // Parties in a ministry's or a company's case files.
+  '민원인',
+  '신고인',
+  '신고자',
+  '제보자',
+  '청구인',
+  '대리인',
+  '보증인',
+  '피해자',
+  '상담자',
   '받는 사람',
   '보내는 사람',
 ]
