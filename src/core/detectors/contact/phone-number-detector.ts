@@ -195,10 +195,11 @@ function internationalCandidate(text: string, start: number, raw: string): Findi
 function international(text: string, start: number, raw: string): Finding | undefined {
   // The pattern is greedy across spaces, so "+1 212 555 1234 2024" may carry a stray group.
   const count = readGroups(raw)
-  const ends = groupBounds.slice(0, count * 2)
   const fewest = count > 2 ? Math.max(2, count - 2) : count
   for (let keep = count; keep >= fewest && keep > 0; keep--) {
-    const found = internationalCandidate(text, start, raw.slice(0, ends[keep * 2 - 1]))
+    // internationalCandidate does not read groups, so groupBounds still holds raw's groups.
+    const keptEnd = groupBounds[keep * 2 - 1] as number
+    const found = internationalCandidate(text, start, keptEnd === raw.length ? raw : raw.slice(0, keptEnd))
     if (found) return found
   }
   return undefined
