@@ -56,15 +56,16 @@ describe('language scans', () => {
     })
   }
 
-  it('pads the copied units with zeros, one copy per input', () => {
+  it('pads the copied units with zeros and follows a new input', () => {
     const first = unitsOf({ text: 'abcdef' })
     assert.deepEqual([...first.units.subarray(0, 10)], [97, 98, 99, 100, 101, 102, 0, 0, 0, 0])
     const second = unitsOf({ text: '가' })
     assert.deepEqual([...second.units.subarray(0, 3)], [0xac00, 0, 0])
     assert.equal(second.words[0], 0xac00)
     const input = { text: 'ab' }
-    assert.equal(unitsOf(input), unitsOf(input))
-    assert.notEqual(unitsOf(input), unitsOf({ text: 'ab' }))
+    assert.deepEqual([...unitsOf(input).units.subarray(0, 3)], [97, 98, 0])
+    assert.deepEqual([...unitsOf({ text: 'c' }).units.subarray(0, 2)], [99, 0])
+    assert.deepEqual([...unitsOf(input).units.subarray(0, 3)], [97, 98, 0])
   })
 
   it('copies large texts whole', () => {

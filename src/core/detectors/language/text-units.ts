@@ -1,7 +1,8 @@
 // Reading a typed array is faster than calling charCodeAt on a string in V8, two units at a time
 // faster still, and Buffer#write copies a string's UTF-16 units at memcpy speed (Buffer is used for
-// that copy only). The copy is made once per scan input and shared by the detectors of this folder
-// through a WeakMap keyed by the input, so no text outlives its scan.
+// that copy only). One scratch buffer is reused: allocating a fresh one per text cost ten times the
+// copy itself. The detectors of this folder read it inside detect(), one scan input at a time, and
+// share the copy while the input is the same (a WeakRef, so no input is kept alive by this cache).
 /** A text's UTF-16 units, also readable two at a time (unit 2k is the low half of word k). */
 export interface TextUnits {
   readonly units: Uint16Array
@@ -11,27 +12,41 @@ export interface TextUnits {
 /** Zero units after the end of the text, so that scanners may read a few units past it unchecked. */
 export const unitPadding = 4
 
-const copies = new WeakMap<object, TextUnits>()
+const keepLimit = 1 << 21 // units; larger texts get a buffer of their own, not kept
 
-/**
- * The UTF-16 code units of a scan input's text, followed by at least `unitPadding` zero units;
- * computed once per input.
- */
-export function unitsOf(input: { readonly text: string }): TextUnits {
-  const known = copies.get(input)
-  if (known) return known
-  const { text } = input
-  const byteLength = Math.ceil((text.length + unitPadding) / 2) * 4
-  // allocUnsafe skips zero-filling: every byte up to the padding is written below.
+interface Scratch extends TextUnits {
+  readonly bytes: Buffer
+}
+
+function allocate(unitCount: number): Scratch {
+  const byteLength = Math.ceil((unitCount + unitPadding) / 2) * 4
   const bytes = Buffer.allocUnsafeSlow(byteLength)
-  const written = bytes.write(text, 0, 'utf16le')
-  bytes.fill(0, written)
-  const copy = {
+  return {
+    bytes,
     units: new Uint16Array(bytes.buffer, bytes.byteOffset, byteLength / 2),
     words: new Uint32Array(bytes.buffer, bytes.byteOffset, byteLength / 4),
   }
-  copies.set(input, copy)
-  return copy
+}
+
+let scratch = allocate(1 << 13)
+let owner: WeakRef<object> | undefined
+
+/**
+ * The UTF-16 code units of a scan input's text, followed by at least `unitPadding` zero units. Valid
+ * until the next call with another input: read them inside detect(), never keep them.
+ */
+export function unitsOf(input: { readonly text: string }): TextUnits {
+  if (owner?.deref() === input) return scratch
+  const { text } = input
+  let target = scratch
+  if (text.length + unitPadding > target.units.length) {
+    target = allocate(Math.max(text.length, text.length <= keepLimit ? 2 * target.units.length : 0))
+    if (text.length <= keepLimit) scratch = target
+  }
+  const written = target.bytes.write(text, 0, 'utf16le')
+  target.bytes.fill(0, written, Math.min(target.bytes.length, written + 2 * unitPadding))
+  if (target === scratch) owner = new WeakRef(input)
+  return target
 }
 
 /** Two tables over UTF-16 units: a pair (a, b) passes when `first[a] & second[b]` is non-zero. */
