@@ -1,36 +1,14 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
+import { runSluice } from './run-sluice.ts'
 
-const root = join(import.meta.dirname, '..', '..')
 const key = 'test-fingerprint-key-0123456789abcdef'
 let dir: string
 
-function sluice(
-  args: readonly string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'sluice.js'), ...args], {
-      cwd: dir,
-      env: { ...process.env, ...env },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => {
-      stdout += d
-    })
-    child.stderr.on('data', (d) => {
-      stderr += d
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end()
-  })
-}
+const sluice = (args: readonly string[], env: Record<string, string> = {}) => runSluice(dir, args, { env })
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sluice-fp-'))

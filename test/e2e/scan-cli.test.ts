@@ -1,39 +1,15 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
+import { type CliRun, runSluice } from './run-sluice.ts'
 
-const root = join(import.meta.dirname, '..', '..')
 let dir: string
 
-interface Run {
-  readonly code: number | null
-  readonly stdout: string
-  readonly stderr: string
-}
-
-/** Runs the CLI as a user would, through the package's bin with the project's Node. */
-function sluice(args: readonly string[], input?: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'sluice.js'), ...args], {
-      cwd: dir,
-      env: { ...process.env, ...env },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => {
-      stdout += d
-    })
-    child.stderr.on('data', (d) => {
-      stderr += d
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(input ?? '')
-  })
-}
+/** Runs the CLI in the test's directory. */
+const sluice = (args: readonly string[], input?: string, env: Record<string, string> = {}): Promise<CliRun> =>
+  runSluice(dir, args, input === undefined ? { env } : { input, env })
 
 const prompt =
   '담당자 연락처 010-1234-5678로, 메일 hong@example.com\nkey sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ\n'
