@@ -17,6 +17,9 @@ describe('checkImport', () => {
     ['src/cli/scan-command.ts', 'src/main.ts', true],
     ['src/cli/scan-command.ts', 'src/adapters/documents/x.ts', false],
     ['src/main.ts', 'src/adapters/documents/x.ts', true],
+    ['src/compose/serve.ts', 'src/adapters/ledger-sqlite/x.ts', true],
+    ['src/cli/serve-command.ts', 'src/compose/serve.ts', true],
+    ['src/app/gateway/a.ts', 'src/compose/serve.ts', false],
   ]
   for (const [from, to, ok] of cases) {
     it(`${ok ? 'allows' : 'refuses'} ${from} → ${to}`, () =>

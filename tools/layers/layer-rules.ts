@@ -2,7 +2,8 @@
 
 /** Which layer a source file (path relative to the project root, '/'-separated) belongs to. */
 export function layerOf(file: string): string | undefined {
-  if (file === 'src/main.ts') return 'main'
+  // The composition root: main.ts and the wiring modules it splits into under src/compose/.
+  if (file === 'src/main.ts' || file.startsWith('src/compose/')) return 'main'
   const m = /^src\/(core|app|adapters|config|cli)\//.exec(file)
   return m?.[1]
 }

@@ -13,5 +13,13 @@ export const statusByCode: Readonly<Record<ErrorCode, number>> = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFIG_INVALID: 500,
+  UNAUTHENTICATED: 401,
+  POLICY_BLOCK: 403,
+  // 428: the request may go once it is resent with a stated reason (warn-then-resend).
+  POLICY_WARN: 428,
+  // Fail closed: inspection could not complete, so nothing left.
+  INSPECTION_FAILED: 503,
+  UPSTREAM_FAILED: 502,
+  UPSTREAM_TIMEOUT: 502,
   INTERNAL: 500,
 }
