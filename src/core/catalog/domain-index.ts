@@ -70,7 +70,7 @@ export function normalizeHost(host: string): string | undefined {
   if (colon >= 0) {
     const port = name.slice(colon + 1)
     // More than one colon is a bare IPv6 address; a non-numeric port is not a host.
-    if (!/^[0-9]{1,5}$/.test(port)) return undefined
+    if (!/^[0-9]{1,5}$/.test(port) || Number(port) > 65535) return undefined
     name = name.slice(0, colon)
   }
   if (name.endsWith('.')) name = name.slice(0, -1)
