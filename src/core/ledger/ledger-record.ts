@@ -1,0 +1,200 @@
+// What the ledger records. A record holds metadata about a decision, never content: the only trace of
+// the content is a keyed hash, and the shape check refuses any field not listed here, so nothing else
+// can ride along into an append-only store that cannot be edited later.
+
+/** Where a flow's data went: one recipient (operator or processor) and its country (ISO 3166 alpha-2). */
+export interface LedgerRecipient {
+  readonly name: string
+  readonly country: string
+}
+
+/** One policy decision on one request or response. */
+export interface DecisionEntry {
+  readonly kind: 'decision'
+  /** When the decision was taken: ISO 8601 with a zone (`2026-11-24T06:00:00.000Z`). */
+  readonly time: string
+  readonly requestId: string
+  readonly tenant: string
+  /** Pseudonymous subject (an API key id, a keyed hash of a user name), never a plain identity. */
+  readonly subject: string
+  /** Network zone the request came from, when zones are configured. */
+  readonly zone?: string
+  /** Catalog id of the AI service, when it was resolved. */
+  readonly service?: string
+  readonly upstream?: string
+  readonly model?: string
+  readonly direction: 'request' | 'response'
+  readonly recipients: readonly LedgerRecipient[]
+  /** Destination countries (ISO 3166 alpha-2, `ZZ` when unknown). */
+  readonly countries: readonly string[]
+  /** Data categories found (personal identifiers, credentials, …). */
+  readonly categories: readonly string[]
+  /** How many findings of each entity type: counts only, never the values. */
+  readonly typeCounts: Readonly<Record<string, number>>
+  /** allow, redact, pseudonymise, route, warn, block. */
+  readonly action: string
+  /** Id of the policy rule that decided. */
+  readonly rule: string
+  /** The reason the user stated to go ahead after a warning. */
+  readonly reason?: string
+  /** Keyed hash (hex) of the content the decision was about. */
+  readonly contentHash?: string
+}
+
+/**
+ * What the application submits to the ledger. A union on `kind`: admin actions, directives and
+ * transfer records join it as their issues land, each with its own exact shape in {@link entryProblem}.
+ */
+export type LedgerEntry = DecisionEntry
+
+/** The kinds of {@link LedgerEntry}. */
+export type LedgerEntryKind = LedgerEntry['kind']
+
+/** A stored entry: its place in the chain and the hashes that link it. */
+export interface LedgerRecord {
+  /** 1-based position; the first record is 1 and there are no gaps. */
+  readonly seq: number
+  /** `hash` of the record before (the genesis hash for record 1), lowercase hex. */
+  readonly prevHash: string
+  /** SHA-256 over the previous hash, `seq` and the canonical entry (chain-hash.ts), lowercase hex. */
+  readonly hash: string
+  readonly entry: LedgerEntry
+}
+
+/**
+ * A record as a store keeps it: the entry still as its canonical JSON text, the exact bytes the hash
+ * covers. Verification works on this form, so it needs no parsing and checks what is really stored.
+ */
+export interface StoredRecord {
+  readonly seq: number
+  readonly prevHash: string
+  readonly hash: string
+  readonly entryJson: string
+}
+
+const maxText = 1024
+const maxItems = 256
+const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/
+const countryCode = /^[A-Z]{2}$/
+const hexDigest = /^[0-9a-f]{16,128}$/
+
+type FieldCheck = (value: unknown) => string | undefined
+
+const text: FieldCheck = (value) => {
+  if (typeof value !== 'string') return 'must be a string'
+  if (value.length === 0) return 'must not be empty'
+  if (value.length > maxText) return `must be at most ${maxText} characters`
+  return undefined
+}
+
+const matching =
+  (pattern: RegExp, what: string): FieldCheck =>
+  (value) =>
+    typeof value === 'string' && pattern.test(value) ? undefined : `must be ${what}`
+
+const oneOf =
+  (...allowed: readonly string[]): FieldCheck =>
+  (value) =>
+    typeof value === 'string' && allowed.includes(value) ? undefined : `must be one of ${allowed.join(', ')}`
+
+const listOf =
+  (item: FieldCheck): FieldCheck =>
+  (value) => {
+    if (!Array.isArray(value)) return 'must be an array'
+    if (value.length > maxItems) return `must have at most ${maxItems} items`
+    for (let i = 0; i < value.length; i++) {
+      const problem = item(value[i])
+      if (problem !== undefined) return `[${i}] ${problem}`
+    }
+    return undefined
+  }
+
+const recipient: FieldCheck = (value) => {
+  if (!isPlainObject(value)) return 'must be an object {name, country}'
+  for (const key of Object.keys(value)) {
+    if (key !== 'name' && key !== 'country') return `has an unknown field '${key}'`
+  }
+  const name = text(value.name)
+  if (name !== undefined) return `.name ${name}`
+  const country = matching(countryCode, 'an ISO 3166 alpha-2 code')(value.country)
+  return country === undefined ? undefined : `.country ${country}`
+}
+
+const counts: FieldCheck = (value) => {
+  if (!isPlainObject(value)) return 'must be an object of counts'
+  const keys = Object.keys(value)
+  if (keys.length > maxItems) return `must have at most ${maxItems} types`
+  for (const key of keys) {
+    if (key.length === 0 || key.length > maxText) return 'has an empty or over-long type name'
+    const n = value[key]
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+      return `.${key} must be a non-negative integer`
+    }
+  }
+  return undefined
+}
+
+interface FieldSpec {
+  readonly check: FieldCheck
+  readonly optional?: boolean
+}
+
+const decisionFields: Readonly<Record<keyof DecisionEntry, FieldSpec>> = {
+  kind: { check: oneOf('decision') },
+  time: { check: matching(isoTime, 'an ISO 8601 time with a zone') },
+  requestId: { check: text },
+  tenant: { check: text },
+  subject: { check: text },
+  zone: { check: text, optional: true },
+  service: { check: text, optional: true },
+  upstream: { check: text, optional: true },
+  model: { check: text, optional: true },
+  direction: { check: oneOf('request', 'response') },
+  recipients: { check: listOf(recipient) },
+  countries: { check: listOf(matching(countryCode, 'an ISO 3166 alpha-2 code')) },
+  categories: { check: listOf(text) },
+  typeCounts: { check: counts },
+  action: { check: text },
+  rule: { check: text },
+  reason: { check: text, optional: true },
+  contentHash: { check: matching(hexDigest, 'lowercase hex of 16 to 128 digits'), optional: true },
+}
+
+const fieldsOfKind: Readonly<Record<LedgerEntryKind, Readonly<Record<string, FieldSpec>>>> = {
+  decision: decisionFields,
+}
+
+/**
+ * Why `value` is not a valid {@link LedgerEntry} (`"typeCounts.EMAIL must be a non-negative integer"`),
+ * or undefined when it is one. Fields not in the kind's shape are refused; an optional field may be
+ * absent or `undefined`.
+ */
+export function entryProblem(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return 'entry must be an object'
+  const kind = value.kind
+  const fields =
+    typeof kind === 'string' && Object.hasOwn(fieldsOfKind, kind)
+      ? fieldsOfKind[kind as LedgerEntryKind]
+      : undefined
+  if (fields === undefined) return `kind must be one of ${Object.keys(fieldsOfKind).join(', ')}`
+  for (const key of Object.keys(value)) {
+    if (!Object.hasOwn(fields, key)) return `${kind} entry has an unknown field '${key}'`
+  }
+  for (const key of Object.keys(fields)) {
+    const spec = fields[key] as FieldSpec
+    const field = value[key]
+    if (field === undefined) {
+      if (spec.optional) continue
+      return `${key} is required`
+    }
+    const problem = spec.check(field)
+    if (problem !== undefined) return `${key} ${problem}`
+  }
+  return undefined
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
