@@ -33,11 +33,20 @@ export function createDetectionEngine(
       const wanted = options.types
       const input = createScanInput(text)
       const { normalized } = input
+      // Identity normalisation (most prompts) keeps every finding's offsets: no mapping calls.
+      const mapped = normalized.text !== text
       const found: Finding[] = []
-      for (const detector of detectors) {
+      for (let d = 0; d < detectors.length; d++) {
+        const detector = detectors[d] as Detector
         if (wanted && !detector.types.some((t) => wanted.has(t))) continue
-        for (const f of detector.detect(input)) {
+        const out = detector.detect(input)
+        for (let k = 0; k < out.length; k++) {
+          const f = out[k] as Finding
           if (f.score < floor || (wanted && !wanted.has(f.type))) continue
+          if (!mapped) {
+            found.push(f)
+            continue
+          }
           const start = normalized.toOriginalStart(f.start)
           const end = normalized.toOriginalEnd(f.end)
           found.push(start === f.start && end === f.end ? f : { ...f, start, end })

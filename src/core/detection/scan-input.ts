@@ -18,6 +18,27 @@ export interface ScanInput {
    * 주민등록번호는 count) occurs in the window around [start, end).
    */
   hasContext(start: number, end: number, words: readonly string[], window?: ContextWindow): boolean
+  /**
+   * The value `memo` derives from this input (digit runs, …), computed on first use and kept with the
+   * input, so every detector of one scan shares it and it is dropped with the input.
+   */
+  derive<T>(memo: ScanMemo<T>): T
+}
+
+/** A value derived from a scan input once per scan; create one per kind, at module level. */
+export interface ScanMemo<T> {
+  readonly slot: number
+  readonly compute: (input: ScanInput) => T
+}
+
+// Slots are handed out as modules load; each scan input keeps its derived values in an array by slot,
+// which is cheaper than a WeakMap entry per input and per kind (a WeakMap set costs more than most
+// detectors spend on a short prompt).
+let slotCount = 0
+
+/** Declares a per-scan derived value; `compute` must be pure. */
+export function createScanMemo<T>(compute: (input: ScanInput) => T): ScanMemo<T> {
+  return { slot: slotCount++, compute }
 }
 
 // One compiled regex per word list, memoised on the list's identity: detectors pass module-level
@@ -46,9 +67,17 @@ function lowered(s: string): string {
 export function createScanInput(original: string): ScanInput {
   const normalized = normalizeText(original)
   const text = normalized.text
+  const derived: unknown[] = []
   return {
     text,
     normalized,
+    derive<T>(memo: ScanMemo<T>): T {
+      const known = derived[memo.slot]
+      if (known !== undefined) return known as T
+      const value = memo.compute(this)
+      derived[memo.slot] = value
+      return value
+    },
     hasContext(start, end, words, window = defaultContextWindow) {
       if (words.length === 0) return false
       const matcher = matcherFor(words)

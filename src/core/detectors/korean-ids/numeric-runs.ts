@@ -1,4 +1,4 @@
-import type { ScanInput } from '../../detection/scan-input.ts'
+import { createScanMemo, type ScanInput } from '../../detection/scan-input.ts'
 import { digitRunsOf } from './digit-runs.ts'
 
 // Every digit-led Korean identifier lies inside a run of 10+ digits, separators and mask characters
@@ -23,8 +23,8 @@ interface NumericRuns {
   readonly heads: readonly number[]
 }
 
-// Keyed by the scan input, so the pass is shared by every detector of one scan and dropped with it.
-const runsByInput = new WeakMap<ScanInput, NumericRuns>()
+// Kept with the scan input, so the pass is shared by every detector of one scan and dropped with it.
+const numericRuns = createScanMemo(computeRuns)
 
 // Unit classes as bits, one table read each: digit, ASCII letter or digit, run unit [-0-9 *xX●○].
 const DIGIT = 1
@@ -39,9 +39,9 @@ for (const c of '- *xX●○') unitClass[c.charCodeAt(0)] = (unitClass[c.charCod
 const unitAt = (text: string, i: number): number => (i >= 0 && i < text.length ? text.charCodeAt(i) : 0)
 const is = (c: number, bits: number): boolean => ((unitClass[c] as number) & bits) !== 0
 
-function runsOf(input: ScanInput): NumericRuns {
-  const cached = runsByInput.get(input)
-  if (cached) return cached
+const runsOf = (input: ScanInput): NumericRuns => input.derive(numericRuns)
+
+function computeRuns(input: ScanInput): NumericRuns {
   const text = input.text
   const bounds: number[] = []
   const starts: number[] = []
@@ -75,9 +75,7 @@ function runsOf(input: ScanInput): NumericRuns {
       before1 = c
     }
   }
-  const runs = { bounds, starts, heads }
-  runsByInput.set(input, runs)
-  return runs
+  return { bounds, starts, heads }
 }
 
 /**

@@ -57,20 +57,20 @@ describe('language scans', () => {
   }
 
   it('pads the copied units with zeros and follows a new input', () => {
-    const first = unitsOf({ text: 'abcdef' })
+    const first = unitsOf(createScanInput('abcdef'))
     assert.deepEqual([...first.units.subarray(0, 10)], [97, 98, 99, 100, 101, 102, 0, 0, 0, 0])
-    const second = unitsOf({ text: '가' })
+    const second = unitsOf(createScanInput('가'))
     assert.deepEqual([...second.units.subarray(0, 3)], [0xac00, 0, 0])
     assert.equal(second.words[0], 0xac00)
-    const input = { text: 'ab' }
+    const input = createScanInput('ab')
     assert.deepEqual([...unitsOf(input).units.subarray(0, 3)], [97, 98, 0])
-    assert.deepEqual([...unitsOf({ text: 'c' }).units.subarray(0, 2)], [99, 0])
+    assert.deepEqual([...unitsOf(createScanInput('c')).units.subarray(0, 2)], [99, 0])
     assert.deepEqual([...unitsOf(input).units.subarray(0, 3)], [97, 98, 0])
   })
 
   it('copies large texts whole', () => {
     const text = `${'x'.repeat(3_000_000)}홍길동님`
-    const { units } = unitsOf({ text })
+    const { units } = unitsOf(createScanInput(text))
     assert.equal(units[text.length - 1], '님'.charCodeAt(0))
     assert.equal(units[text.length], 0)
   })

@@ -2,7 +2,10 @@
 // faster still, and Buffer#write copies a string's UTF-16 units at memcpy speed (Buffer is used for
 // that copy only). One scratch buffer is reused: allocating a fresh one per text cost ten times the
 // copy itself. The detectors of this folder read it inside detect(), one scan input at a time, and
-// share the copy while the input is the same (a WeakRef, so no input is kept alive by this cache).
+// share the copy while the input is the same (each input gets a number, the buffer remembers the
+// number it holds, so no input is kept alive by this cache and no weak reference is made per prompt).
+import { createScanMemo, type ScanInput } from '../../detection/scan-input.ts'
+
 /** A text's UTF-16 units, also readable two at a time (unit 2k is the low half of word k). */
 export interface TextUnits {
   readonly units: Uint16Array
@@ -29,14 +32,17 @@ function allocate(unitCount: number): Scratch {
 }
 
 let scratch = allocate(1 << 13)
-let owner: WeakRef<object> | undefined
+let inputsNumbered = 0
+const inputNumber = createScanMemo(() => ++inputsNumbered)
+let owner = 0 // the number of the input whose units `scratch` holds
 
 /**
  * The UTF-16 code units of a scan input's text, followed by at least `unitPadding` zero units. Valid
  * until the next call with another input: read them inside detect(), never keep them.
  */
-export function unitsOf(input: { readonly text: string }): TextUnits {
-  if (owner?.deref() === input) return scratch
+export function unitsOf(input: ScanInput): TextUnits {
+  const number = input.derive(inputNumber)
+  if (owner === number) return scratch
   const { text } = input
   let target = scratch
   if (text.length + unitPadding > target.units.length) {
@@ -45,7 +51,7 @@ export function unitsOf(input: { readonly text: string }): TextUnits {
   }
   const written = target.bytes.write(text, 0, 'utf16le')
   target.bytes.fill(0, written, Math.min(target.bytes.length, written + 2 * unitPadding))
-  if (target === scratch) owner = new WeakRef(input)
+  if (target === scratch) owner = number
   return target
 }
 
