@@ -142,3 +142,22 @@ describe('catalogOverridesSchema', () => {
     assert.deepEqual(bad.error.issues[0]?.path, ['override', 'deepseek'])
   })
 })
+
+describe('parseCatalog messages', () => {
+  it('reports each problem once and caps a long list', () => {
+    const bad = { ...minimal({ operatorCountry: 'kr' }) }
+    const message = (() => {
+      try {
+        parseCatalog(file(bad))
+      } catch (e) {
+        return (e as Error).message
+      }
+      return ''
+    })()
+    assert.equal(message.match(/operatorCountry/g)?.length, 1)
+    const many = Array.from({ length: 30 }, (_, i) =>
+      minimal({ id: `s-${i}`, apiDomains: [`API.s${i}.com`] }),
+    )
+    rejects(file(...many), /; and 10 more problems$/)
+  })
+})

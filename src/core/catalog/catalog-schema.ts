@@ -19,12 +19,20 @@ const idSchema = z
     error: 'must be lowercase letters and digits joined by single hyphens',
   })
   .max(64)
-const domainSchema = z.string().refine(isDomainSuffix, {
-  error: 'must be a lowercase hostname without scheme, port, path or wildcard, e.g. api.example.com',
-})
-const countrySchema = z.string().refine(isCountryCode, {
-  error: 'must be an assigned ISO 3166-1 alpha-2 country code in upper case, e.g. KR',
-})
+const domainError =
+  'must be a lowercase hostname without scheme, port, path or wildcard, e.g. api.example.com'
+// The pattern is repeated before the full check so that the generated JSON Schema carries it too.
+const domainSchema = z
+  .string()
+  .regex(hostnamePattern, { error: domainError })
+  .refine(isDomainSuffix, { error: domainError })
+  .describe('domain suffix, matched on label boundaries')
+const countryError = 'must be an assigned ISO 3166-1 alpha-2 country code in upper case, e.g. KR'
+const countrySchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, { error: countryError })
+  .refine(isCountryCode, { error: countryError })
+  .describe('ISO 3166-1 alpha-2 country code')
 const textSchema = z.string().trim().min(1)
 
 const recipientSchema = z.strictObject({
@@ -220,18 +228,23 @@ export function describeIssues(
   issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[],
   entryLabel: (path: readonly PropertyKey[]) => { consumed: number; label: string } | undefined,
 ): string {
-  const lines = issues.slice(0, 20).map((issue) => {
-    const found = entryLabel(issue.path)
-    const rest = formatPath(issue.path.slice(found?.consumed ?? 0))
-    const where =
-      found === undefined
-        ? rest
-        : rest === '' || rest.startsWith('[')
-          ? found.label + rest
-          : `${found.label}.${rest}`
-    return `${where === '' ? '(root)' : where}: ${issue.message}`
-  })
-  if (issues.length > 20) lines.push(`and ${issues.length - 20} more problems`)
+  // A value failing both the pattern and the full check reports one problem, not two identical ones.
+  const lines = [
+    ...new Set(
+      issues.map((issue) => {
+        const found = entryLabel(issue.path)
+        const rest = formatPath(issue.path.slice(found?.consumed ?? 0))
+        const where =
+          found === undefined
+            ? rest
+            : rest === '' || rest.startsWith('[')
+              ? found.label + rest
+              : `${found.label}.${rest}`
+        return `${where === '' ? '(root)' : where}: ${issue.message}`
+      }),
+    ),
+  ]
+  if (lines.length > 20) return `${lines.slice(0, 20).join('; ')}; and ${lines.length - 20} more problems`
   return lines.join('; ')
 }
 
