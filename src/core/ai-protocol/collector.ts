@@ -54,8 +54,11 @@ export function createCollector(): Collector {
       if (typeof value === 'string') parts.push({ path, role, kind, text: value })
       // A number can be an identifier too (an RRN or account number typed as a JSON number).
       else if (typeof value === 'number') parts.push({ path, role, kind, text: String(value) })
-      else if (Array.isArray(value)) value.forEach((v, i) => collector.leaves([...path, i], role, kind, v))
-      else if (isObject(value)) {
+      else if (Array.isArray(value)) {
+        value.forEach((v, i) => {
+          collector.leaves([...path, i], role, kind, v)
+        })
+      } else if (isObject(value)) {
         for (const [k, v] of Object.entries(value)) collector.leaves([...path, k], role, kind, v)
       }
     },
