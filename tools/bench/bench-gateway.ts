@@ -95,8 +95,14 @@ zones:
   // The last lines it printed are the reason when it does not come up.
   const tail: string[] = []
   const keep = (chunk: Buffer): void => {
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') tail.push(line.trim())
-    tail.splice(0, Math.max(0, tail.length - 6))
+    // Stack frames and the version banner say nothing about why; the message lines do.
+    for (const raw of chunk.toString('utf8').split('\n')) {
+      const line = raw.trim()
+      if (line === '' || line.startsWith('at ') || line.startsWith('Node.js v') || /^\^+$/.test(line))
+        continue
+      tail.push(line.length > 300 ? `${line.slice(0, 300)}…` : line)
+    }
+    tail.splice(0, Math.max(0, tail.length - 3))
   }
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
