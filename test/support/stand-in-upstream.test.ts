@@ -224,6 +224,9 @@ describe('stand-in upstream: OpenAI embeddings and models', () => {
     for await (const model of openai.models.list()) ids.push(model.id)
     assert.ok(ids.includes('gpt-4o-mini'))
     assert.equal(lastRequest().method, 'GET')
+    const one = await openai.models.retrieve('gpt-4.1')
+    assert.equal(one.id, 'gpt-4.1')
+    await assert.rejects(openai.models.retrieve('gpt-none'), OpenAI.NotFoundError)
   })
 })
 
@@ -310,8 +313,13 @@ describe('stand-in upstream: Anthropic messages', () => {
 
   it('lists models in the Anthropic shape', async () => {
     const page = await anthropic.models.list()
-    assert.ok(page.data.some((m) => m.id === 'gpt-4o-mini'))
+    assert.deepEqual(
+      page.data.map((m) => m.id),
+      ['claude-sonnet-4-5', 'claude-haiku-4-5'],
+    )
     assert.equal(page.data[0]?.type, 'model')
+    assert.equal((await anthropic.models.retrieve('claude-haiku-4-5')).id, 'claude-haiku-4-5')
+    await assert.rejects(anthropic.models.retrieve('gpt-4.1'), Anthropic.NotFoundError)
   })
 })
 
@@ -457,6 +465,32 @@ describe('stand-in upstream: checks and faults', () => {
       messages: [{ role: 'user', content: 'quiet' }],
     })
     assert.equal(echoed.choices[0]?.message.content, 'Echo: quiet')
+  })
+
+  it('spaces streamed pieces by chunkDelayMs', async () => {
+    upstream.setReply(() => ({ chunks: ['a', 'b', 'c'], chunkDelayMs: 60 }))
+    const arrivals: number[] = []
+    const stream = await anthropic.messages.create({
+      model: 'claude-stand-in',
+      max_tokens: 5,
+      messages: [{ role: 'user', content: 'x' }],
+      stream: true,
+    })
+    for await (const event of stream)
+      if (event.type === 'content_block_delta') arrivals.push(performance.now())
+    assert.equal(arrivals.length, 3)
+    assert.ok((arrivals[2] as number) - (arrivals[0] as number) >= 100, `gaps ${arrivals}`)
+  })
+
+  it('keeps no requests when recording is off', async () => {
+    const quiet = await startStandInUpstream({ record: false })
+    try {
+      const res = await fetch(`${quiet.url}/v1/models`)
+      assert.equal(res.status, 200)
+      assert.equal(quiet.requests.length, 0)
+    } finally {
+      await quiet.close()
+    }
   })
 
   it('splits text by code points, never inside a surrogate pair', () => {

@@ -90,8 +90,10 @@ export interface StandInOptions {
   chunkSize?: number
   /** Dimension of embedding vectors when the request gives no `dimensions` (default 8). */
   embeddingDimensions?: number
-  /** Models listed by `GET /v1/models`. */
+  /** Models OpenAI's `GET /v1/models` lists (and `GET /v1/models/{id}` finds). */
   models?: readonly string[]
+  /** Models Anthropic's `GET /v1/models` lists (and `GET /v1/models/{id}` finds). */
+  anthropicModels?: readonly string[]
 }
 
 /** A running stand-in. */
@@ -122,6 +124,7 @@ export async function startStandInUpstream(options: StandInOptions = {}): Promis
     chunkSize: options.chunkSize ?? 4,
     embeddingDimensions: options.embeddingDimensions ?? 8,
     models: options.models ?? ['gpt-4o-mini', 'gpt-4.1', 'text-embedding-3-small'],
+    anthropicModels: options.anthropicModels ?? ['claude-sonnet-4-5', 'claude-haiku-4-5'],
     apiKey: options.apiKey,
   }
   let sequence = 0
@@ -165,6 +168,7 @@ interface Settings {
   chunkSize: number
   embeddingDimensions: number
   models: readonly string[]
+  anthropicModels: readonly string[]
   apiKey: string | undefined
 }
 
@@ -214,7 +218,7 @@ function routeOf(request: RecordedRequest): StandInApi | undefined {
   if (method === 'POST' && path === '/v1/responses') return 'openai.responses'
   if (method === 'POST' && path === '/v1/embeddings') return 'openai.embeddings'
   if (method === 'POST' && path === '/v1/messages') return 'anthropic.messages'
-  if (method === 'GET' && path === '/v1/models') {
+  if (method === 'GET' && (path === '/v1/models' || path.startsWith('/v1/models/'))) {
     // Both providers serve GET /v1/models; the Anthropic one is told apart by its version header.
     return request.headers['anthropic-version'] === undefined ? 'openai.models' : 'anthropic.models'
   }
@@ -288,11 +292,27 @@ async function answer(
   }
   switch (api) {
     case 'openai.models':
-      sendJson(res, 200, openAiModelList(settings.models), headers)
+    case 'anthropic.models': {
+      const list = api === 'openai.models' ? settings.models : settings.anthropicModels
+      const id =
+        request.path === '/v1/models'
+          ? undefined
+          : decodeURIComponent(request.path.slice('/v1/models/'.length))
+      if (id !== undefined && !list.includes(id)) {
+        sendError(res, family, 404, `The model '${id}' does not exist or you do not have access to it.`)
+        return
+      }
+      const payload =
+        api === 'openai.models'
+          ? id === undefined
+            ? openAiModelList(list)
+            : openAiModel(id)
+          : id === undefined
+            ? anthropicModelList(list)
+            : anthropicModel(id)
+      sendJson(res, 200, payload, headers)
       return
-    case 'anthropic.models':
-      sendJson(res, 200, anthropicModelList(settings.models), headers)
-      return
+    }
     case 'openai.embeddings':
       sendJson(res, 200, embeddingList(body, settings.embeddingDimensions), headers)
       return
@@ -653,20 +673,21 @@ function anthropicEvents(turn: Turn): StreamEvent[] {
 
 // ---- models and embeddings ----
 
+const openAiModel = (id: string) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'system' })
+
 function openAiModelList(models: readonly string[]): Record<string, unknown> {
-  return {
-    object: 'list',
-    data: models.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'system' })),
-  }
+  return { object: 'list', data: models.map(openAiModel) }
 }
 
+const anthropicModel = (id: string) => ({
+  type: 'model',
+  id,
+  display_name: id,
+  created_at: '2025-01-01T00:00:00Z',
+})
+
 function anthropicModelList(models: readonly string[]): Record<string, unknown> {
-  const data = models.map((id) => ({
-    type: 'model',
-    id,
-    display_name: id,
-    created_at: '2025-01-01T00:00:00Z',
-  }))
+  const data = models.map(anthropicModel)
   return { data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null }
 }
 
