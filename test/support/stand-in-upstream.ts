@@ -883,4 +883,6 @@ function write(res: ServerResponse, chunk: string | Buffer): Promise<void> {
   })
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+// Unref'd: a long configured delay must not keep a test process alive after the stand-in is closed
+// (a client still waiting holds its own socket, which keeps the process up while it matters).
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref())
