@@ -2,18 +2,17 @@ import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import type { ScanInput } from '../../detection/scan-input.ts'
 import { cardBrandOf } from '../../validators/card-brand.ts'
+import { digitRunsOf } from '../korean-ids/digit-runs.ts'
 import { contextTest } from './context-test.ts'
 import { imeiContextWords } from './context-words.ts'
 import { isDigitSpanEnd, isDigitSpanStart } from './digit-boundary.ts'
 import { countDigits, isLuhnValidSpan, leadingDigits } from './digit-span.ts'
 
 // 15 digits (IMEI) or 16 (IMEISV), bare, as AA-BBBBBB-CCCCCC-D[D] with '-' or ' ', or as the
-// TAC-serial-check split BBBBBBBB-CCCCCC-D[D]. Every form holds six digits in a row, so the pattern
-// starts with six digit classes, which irregexp skips through several times faster than a two-digit
-// start (the grouped form is then matched from its BBBBBB group, its AA- prefix checked by the
-// lookbehind); digits are spelled out one class at a time, which irregexp scans faster than {n}.
+// TAC-serial-check split BBBBBBBB-CCCCCC-D[D]. The grouped form's match starts at its BBBBBB group,
+// its AA- prefix checked by the lookbehind. Tried only where a match can start (see detect).
 const imeiPattern =
-  /[0-9][0-9][0-9][0-9][0-9][0-9](?:[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]?|[0-9][0-9]-[0-9]{6}-[0-9]{1,2}|(?<=[0-9][0-9]([- ])[0-9]{6})\1[0-9]{6}\1[0-9]{1,2})(?![0-9A-Za-z])/g
+  /[0-9]{6}(?:[0-9]{9,10}|[0-9][0-9]-[0-9]{6}-[0-9]{1,2}|(?<=[0-9][0-9]([- ])[0-9]{6})\1[0-9]{6}\1[0-9]{1,2})(?![0-9A-Za-z])/y
 // The grouped form's match starts at BBBBBB; its number starts at AA, three characters earlier.
 const groupedLead = 3
 
@@ -58,20 +57,40 @@ function scoreImei(text: string, start: number, end: number): Finding | undefine
 function detect(input: ScanInput): Finding[] {
   const { text } = input
   const findings: Finding[] = []
+  const runs = digitRunsOf(input)
+  // The same matches as a global search with the pattern from `lastIndex` on, tried only where one
+  // can start: every form starts with six digits of one run and then either ends with the run (15 or
+  // 16 digits: no digit may follow) or meets a separator after six or eight digits.
+  let lastIndex = 0
   // End of the previous match: a number may not start inside it, even if its lookbehind reaches back.
   let floor = 0
-  imeiPattern.lastIndex = 0
-  for (let m = imeiPattern.exec(text); m; m = imeiPattern.exec(text)) {
-    const start = m[1] === undefined ? m.index : m.index - groupedLead
+  const attempt = (at: number): void => {
+    if (at < lastIndex) return
+    imeiPattern.lastIndex = at
+    const m = imeiPattern.exec(text)
+    if (m === null) return
+    lastIndex = imeiPattern.lastIndex
+    const start = m[1] === undefined ? at : at - groupedLead
     if (start < floor) {
-      imeiPattern.lastIndex = m.index + 1
-      continue
+      lastIndex = at + 1
+      return
     }
     const end = imeiPattern.lastIndex
     floor = end
-    if (!isDigitSpanStart(text, start) || !isDigitSpanEnd(text, end)) continue
+    if (!isDigitSpanStart(text, start) || !isDigitSpanEnd(text, end)) return
     const found = scoreImei(text, start, end)
     if (found) findings.push(found)
+  }
+  for (let k = 0; k < runs.count; k++) {
+    const runStart = runs.bounds[2 * k] as number
+    const runEnd = runs.bounds[2 * k + 1] as number
+    if (runEnd - runStart < 6) continue
+    const next = text.charCodeAt(runEnd)
+    const separated = next === 45 || next === 32
+    if (runEnd - 16 >= runStart) attempt(runEnd - 16)
+    if (runEnd - 15 >= runStart) attempt(runEnd - 15)
+    if (next === 45 && runEnd - 8 >= runStart) attempt(runEnd - 8)
+    if (separated) attempt(runEnd - 6)
   }
   return findings
 }
