@@ -3,6 +3,7 @@
 // found is reported at once in one ConfigError.
 import { parseDocument } from 'yaml'
 import { deepFreeze } from '../core/catalog/catalog-schema.ts'
+import { formatIssues } from '../core/policy/format-issues.ts'
 import { ConfigError } from './config-error.ts'
 import { expandEnv } from './expand-env.ts'
 import { loadPreset } from './presets.ts'
@@ -24,13 +25,13 @@ export interface ParseConfigOptions {
 export function parseConfig(yamlText: string, options: ParseConfigOptions = {}): SluiceConfig {
   const env = options.env ?? {}
   const source = options.source ?? 'sluice.yaml'
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true })
+  const doc = parseDocument(yamlText, { prettyErrors: true, uniqueKeys: true })
   if (doc.errors.length > 0) {
     throw new ConfigError(
       source,
       doc.errors.map((e) => {
         const at = e.linePos?.[0]
-        return `${at ? `line ${at.line}, column ${at.col}` : 'YAML'}: ${e.message.split('\n')[0]}`
+        return `${at ? `line ${at.line}, column ${at.col}` : 'YAML'}: ${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`
       }),
     )
   }
@@ -51,10 +52,7 @@ export function parseConfig(yamlText: string, options: ParseConfigOptions = {}):
 
   const parsed = sluiceConfigSchema.safeParse(expanded)
   if (!parsed.success) {
-    throw new ConfigError(
-      source,
-      parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(top)'}: ${i.message}`),
-    )
+    throw new ConfigError(source, formatIssues(parsed.error.issues))
   }
   const config = parsed.data
   for (const [tenantId, tenant] of Object.entries(config.tenants)) {

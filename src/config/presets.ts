@@ -1,6 +1,7 @@
 // The built-in policy presets are YAML data files beside this module, read once on first use.
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
+import { formatIssues } from '../core/policy/format-issues.ts'
 import { type PresetFile, presetFileSchema } from '../core/policy/policy-schema.ts'
 import { ConfigError } from './config-error.ts'
 
@@ -36,10 +37,7 @@ export function parsePresetText(text: string, source: string): PresetFile {
   }
   const parsed = presetFileSchema.safeParse(raw)
   if (!parsed.success) {
-    throw new ConfigError(
-      source,
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`),
-    )
+    throw new ConfigError(source, formatIssues(parsed.error.issues))
   }
   return parsed.data
 }

@@ -9,15 +9,15 @@ export interface KeyEntry {
   readonly hash: string
   readonly tenant: string
   readonly user: string
-  readonly groups?: readonly string[]
+  readonly groups?: readonly string[] | undefined
 }
 
 /** A network zone: source prefixes, the tenant it belongs to, and whether it may go without a key. */
 export interface ZoneEntry {
   readonly id: string
   readonly cidrs: readonly string[]
-  readonly tenant?: string
-  readonly keyless?: boolean
+  readonly tenant?: string | undefined
+  readonly keyless?: boolean | undefined
 }
 
 /** The parts of the configuration that identify subjects. */
