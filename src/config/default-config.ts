@@ -40,7 +40,11 @@ upstreams:
 
 models:
   - { match: 'gpt-*', upstream: openai }
-  - { match: 'o*', upstream: openai }
+  - { match: 'chatgpt-*', upstream: openai }
+  # The o-series by prefix (o1, o3, o4-mini, …); a bare 'o*' would also catch other vendors' models.
+  - { match: 'o1*', upstream: openai }
+  - { match: 'o3*', upstream: openai }
+  - { match: 'o4*', upstream: openai }
   - { match: 'text-embedding-*', upstream: openai }
   - { match: 'claude-*', upstream: anthropic }
   - { match: 'deepseek-*', upstream: deepseek }

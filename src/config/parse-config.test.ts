@@ -226,7 +226,16 @@ describe('the embedded default configuration', () => {
   it('routes models to the three upstreams with catalog services, keys from the environment', () => {
     assert.deepEqual(
       config.models.map((m) => `${m.match}>${m.upstream}`),
-      ['gpt-*>openai', 'o*>openai', 'text-embedding-*>openai', 'claude-*>anthropic', 'deepseek-*>deepseek'],
+      [
+        'gpt-*>openai',
+        'chatgpt-*>openai',
+        'o1*>openai',
+        'o3*>openai',
+        'o4*>openai',
+        'text-embedding-*>openai',
+        'claude-*>anthropic',
+        'deepseek-*>deepseek',
+      ],
     )
     assert.deepEqual(Object.fromEntries(Object.entries(config.upstreams).map(([id, u]) => [id, u.service])), {
       openai: 'openai-api',
