@@ -12,13 +12,32 @@ function compareRank(a: Finding, b: Finding): number {
   return byType !== 0 ? byType : a.start - b.start
 }
 
+const byStartThenEnd = (a: Finding, b: Finding): number => a.start - b.start || a.end - b.end
+
+// A prompt yields a handful of findings in a few already-ordered runs (one per detector): an
+// insertion sort orders them several times faster than Array#sort with a comparator. Stable, like
+// Array#sort, so equal spans keep detector order; long lists go to Array#sort.
+function sortedByStart(findings: readonly Finding[]): Finding[] {
+  if (findings.length > 48) return [...findings].sort(byStartThenEnd)
+  const out: Finding[] = []
+  for (const f of findings) {
+    let i = out.length
+    while (i > 0 && byStartThenEnd(out[i - 1] as Finding, f) > 0) {
+      out[i] = out[i - 1] as Finding
+      i--
+    }
+    out[i] = f
+  }
+  return out
+}
+
 /**
  * Keeps a set of non-overlapping findings, deterministically: a higher score wins, then the longer
  * span, then the type listed first in `entityTypes`, then the earlier start. Output is sorted by start.
  */
 export function resolveOverlaps(findings: readonly Finding[]): Finding[] {
   if (findings.length < 2) return [...findings]
-  const byStart = [...findings].sort((a, b) => a.start - b.start || a.end - b.end)
+  const byStart = sortedByStart(findings)
   // Most texts have no overlapping findings at all: then start order is the answer.
   let disjoint = true
   for (let i = 1; i < byStart.length && disjoint; i++) {

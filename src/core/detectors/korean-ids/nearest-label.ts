@@ -37,6 +37,16 @@ export function createLabelMatcher<K extends string>(labels: readonly Label<K>[]
     sorted.map((l) => l.wordStart === true),
   )
   const pattern = new RegExp(source, 'g')
+  // Spellings met in text (RRN, Driver_License…) resolved once: normalising the key on every hit
+  // cost a third of the search.
+  const kindOf = (word: string): K | undefined => {
+    let kind = kinds.get(word)
+    if (kind === undefined) {
+      kind = kinds.get(labelKey(word))
+      if (kind !== undefined && kinds.size < 4096) kinds.set(word, kind)
+    }
+    return kind
+  }
   const nearest = (
     text: string,
     start: number,
@@ -63,7 +73,7 @@ export function createLabelMatcher<K extends string>(labels: readonly Label<K>[]
       else if (at >= end && !labelsNextValue(slice, after - lo)) distance = (at - end) * 3 + 0.5
       else continue
       if (distance < bestDistance) {
-        best = kinds.get(m[0]) ?? kinds.get(labelKey(m[0]))
+        best = kindOf(m[0])
         bestDistance = distance
       }
     }
