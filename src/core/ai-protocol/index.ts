@@ -16,4 +16,11 @@ export {
   type StreamGuard,
   type StreamGuardOptions,
 } from './stream-guard.ts'
+export {
+  blockEvent,
+  createStreamRewriter,
+  type StreamRewriter,
+  type StreamRewriterOptions,
+} from './stream-rewriter.ts'
+export { type ChannelKind, readStreamEvent, type StreamEventView, type StreamSlot } from './stream-text.ts'
 export type { AiApi, PartKind, PartRole, TextPart } from './text-part.ts'
