@@ -5,7 +5,7 @@ import OpenAI from 'openai'
 import type { Finding } from '../detection/finding.ts'
 import { applyEdits, findingEdits, mergeEdits, tokenEdits } from './guard-edits.ts'
 import { createSseParser } from './sse.ts'
-import { createStreamGuard, type GuardVerdict } from './stream-guard.ts'
+import { createStreamGuard, type GuardVerdict, type StreamGuardOptions } from './stream-guard.ts'
 import { createStreamRewriter } from './stream-rewriter.ts'
 import type { AiApi } from './text-part.ts'
 
@@ -31,7 +31,11 @@ const blockOnRrn = (window: string, _final: boolean, context: number): GuardVerd
     ? { blocked: true, reason: 'answer contains an RRN', rule: 'answers-no-rrn' }
     : { text: window, edits: [] }
 
-function rewrite(api: AiApi, chunks: readonly string[], t = transform): { out: string; pieces: string[] } {
+function rewrite(
+  api: AiApi,
+  chunks: readonly string[],
+  t: StreamGuardOptions['transform'] = transform,
+): { out: string; pieces: string[] } {
   const channels: string[] = []
   const rewriter = createStreamRewriter(api, {
     guardFor: (channel) => {
