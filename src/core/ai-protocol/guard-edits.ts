@@ -31,13 +31,21 @@ export function applyEdits(text: string, edits: readonly GuardEdit[]): string {
 
 /**
  * Edits that restore pseudonym tokens: each `<TYPE_n>` for which `restore(token)` gives something
- * else becomes an edit to that value. Pass `pseudonymizer.restore`.
+ * else becomes an edit to that value. Pass `pseudonymizer.restore`. With `json`, the value is escaped
+ * for use inside a JSON string: tool-call arguments stream as JSON text, and a restored value with a
+ * quote or backslash would otherwise break them.
  */
-export function tokenEdits(text: string, restore: (token: string) => string): GuardEdit[] {
+export function tokenEdits(
+  text: string,
+  restore: (token: string) => string,
+  options?: { json?: boolean },
+): GuardEdit[] {
   const edits: GuardEdit[] = []
   for (const m of text.matchAll(tokenPattern)) {
     const original = restore(m[0])
-    if (original !== m[0]) edits.push({ start: m.index, end: m.index + m[0].length, text: original })
+    if (original === m[0]) continue
+    const value = options?.json === true ? JSON.stringify(original).slice(1, -1) : original
+    edits.push({ start: m.index, end: m.index + m[0].length, text: value })
   }
   return edits
 }

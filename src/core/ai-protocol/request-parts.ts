@@ -299,9 +299,11 @@ function anthropicBlock(
       return
     case 'tool_use':
     case 'server_tool_use':
+    case 'mcp_tool_use':
       c.leaves([...path, 'input'], 'assistant', 'tool-call-arguments', block.input)
       return
     case 'tool_result':
+    case 'mcp_tool_result':
       if (typeof block.content === 'string')
         c.text([...path, 'content'], 'tool', 'tool-result', block.content)
       else {

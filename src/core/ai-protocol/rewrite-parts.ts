@@ -54,12 +54,14 @@ export function rewriteRequest(body: unknown, replacements: ReadonlyMap<string, 
   return updateAt(body, updates) as JsonObject
 }
 
+const toolUseTypes = new Set(['tool_use', 'server_tool_use', 'mcp_tool_use'])
+
 // Tool input is the caller's own JSON: a key named `file_data` or `data` inside it is plain text.
 function insideToolInput(body: unknown, path: JsonPath): boolean {
   return path.some((segment, i) => {
     if (segment !== 'input') return false
     const owner = getAt(body, path.slice(0, i))
-    return isObject(owner) && (owner.type === 'tool_use' || owner.type === 'server_tool_use')
+    return isObject(owner) && toolUseTypes.has(owner.type as string)
   })
 }
 

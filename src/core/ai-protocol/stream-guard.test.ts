@@ -194,3 +194,15 @@ describe('createStreamGuard', () => {
     assert.equal(texts.join(''), 'plain text here then 홍길동 and more text')
   })
 })
+
+describe('tokenEdits', () => {
+  it('escapes a restored value for JSON text when asked', () => {
+    const text = '{"who":"<PERSON_7>"}'
+    const edits = tokenEdits(text, (t) => (t === '<PERSON_7>' ? 'Kim "the \\ one"' : t), { json: true })
+    assert.deepEqual(JSON.parse(applyEdits(text, edits)), { who: 'Kim "the \\ one"' })
+    assert.deepEqual(
+      tokenEdits('<PERSON_8> unknown', (t) => t),
+      [],
+    )
+  })
+})
