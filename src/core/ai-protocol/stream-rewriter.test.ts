@@ -462,3 +462,191 @@ describe('createStreamRewriter: input checks', () => {
     )
   })
 })
+
+describe('createStreamRewriter: channels and edge cases', () => {
+  const channelsOf = (api: AiApi, chunks: readonly string[]) => {
+    const seen: string[] = []
+    const rewriter = createStreamRewriter(api, {
+      guardFor: (channel, kind) => {
+        seen.push(`${channel} ${kind}`)
+        return createStreamGuard({ transform, holdback: 16, maxTokenLength: 40 })
+      },
+    })
+    const out = chunks.map((c) => rewriter.push(c)).join('') + rewriter.end()
+    return { seen, out }
+  }
+
+  it('keys chat channels by choice and tool-call index, and flushes each choice at [DONE]', () => {
+    const two = (index: number, delta: Record<string, unknown>) => chatChunk({ index, delta })
+    const { seen, out } = channelsOf('chat', [
+      two(0, { content: 'first <PERSON_1> answer' }),
+      two(1, { content: 'second answer 900101-1234567' }),
+      two(1, {
+        tool_calls: [
+          { index: 2, id: 'c', type: 'function', function: { name: 'f', arguments: '{"a":"<PERSON_1>"}' } },
+        ],
+      }),
+      'data: [DONE]\n\n',
+    ])
+    assert.deepEqual(seen, [
+      'chat:choice0:content text',
+      'chat:choice1:content text',
+      'chat:choice1:tool2 tool-arguments',
+    ])
+    const byChoice = new Map<number, string>()
+    const args: string[] = []
+    for (const d of dataOf(out) as { choices: { index: number; delta: Record<string, unknown> }[] }[]) {
+      for (const c of d.choices) {
+        if (typeof c.delta.content === 'string')
+          byChoice.set(c.index, (byChoice.get(c.index) ?? '') + c.delta.content)
+        const calls = c.delta.tool_calls as { function: { arguments: string } }[] | undefined
+        if (calls) args.push(calls[0]?.function.arguments ?? '')
+      }
+    }
+    assert.equal(byChoice.get(0), 'first 홍길동 answer')
+    assert.equal(byChoice.get(1), 'second answer <RRN>')
+    assert.equal(args.join(''), '{"a":"홍길동"}')
+    assert.ok(out.endsWith('data: [DONE]\n\n'))
+  })
+
+  it('routes Anthropic thinking through a reasoning channel and passes signature deltas untouched', () => {
+    const signature = sse(
+      {
+        type: 'content_block_delta',
+        index: 0,
+        delta: { type: 'signature_delta', signature: 'EqQBCgIYAhIM' },
+      },
+      'content_block_delta',
+    )
+    const { seen, out } = channelsOf('messages', [
+      sse(
+        {
+          type: 'content_block_start',
+          index: 0,
+          content_block: { type: 'thinking', thinking: '', signature: '' },
+        },
+        'content_block_start',
+      ),
+      sse(
+        {
+          type: 'content_block_delta',
+          index: 0,
+          delta: { type: 'thinking_delta', thinking: 'The user <PERSON_1> asked' },
+        },
+        'content_block_delta',
+      ),
+      signature,
+      sse({ type: 'content_block_stop', index: 0 }, 'content_block_stop'),
+    ])
+    assert.deepEqual(seen, ['messages:block0 reasoning'])
+    assert.ok(out.includes(signature))
+    const thinking = (dataOf(out) as { delta?: { thinking?: string } }[])
+      .map((d) => d.delta?.thinking ?? '')
+      .join('')
+    assert.equal(thinking, 'The user 홍길동 asked')
+  })
+
+  it('streams Responses function-call arguments and restores the .done and item copies', () => {
+    let seq = 0
+    const ev = (type: string, body: Record<string, unknown>) =>
+      sse({ type, sequence_number: seq++, ...body }, type)
+    const full = '{"who":"<PERSON_1>","id":"900101-1234567"}'
+    const item = (args: string, status: string) => ({
+      id: 'fc_1',
+      type: 'function_call',
+      status,
+      call_id: 'call_1',
+      name: 'f',
+      arguments: args,
+    })
+    const { seen, out } = channelsOf('responses', [
+      ev('response.output_item.added', { output_index: 1, item: item('', 'in_progress') }),
+      ev('response.function_call_arguments.delta', {
+        item_id: 'fc_1',
+        output_index: 1,
+        delta: '{"who":"<PERSON',
+      }),
+      ev('response.function_call_arguments.delta', {
+        item_id: 'fc_1',
+        output_index: 1,
+        delta: '_1>","id":"900101-1234567"}',
+      }),
+      ev('response.function_call_arguments.done', { item_id: 'fc_1', output_index: 1, arguments: full }),
+      ev('response.output_item.done', { output_index: 1, item: item(full, 'completed') }),
+    ])
+    assert.deepEqual(seen, ['responses:out1:arguments tool-arguments'])
+    const events = dataOf(out) as {
+      type: string
+      delta?: string
+      arguments?: string
+      item?: { arguments: string }
+    }[]
+    const expected = '{"who":"홍길동","id":"<RRN>"}'
+    assert.equal(
+      events
+        .filter((e) => e.type.endsWith('.delta'))
+        .map((e) => e.delta)
+        .join(''),
+      expected,
+    )
+    assert.equal(events.find((e) => e.type.endsWith('.done'))?.arguments, expected)
+    assert.equal(events.at(-1)?.item?.arguments, expected)
+  })
+
+  it('sends a held Responses tail in a new delta when another event comes between the last delta and .done', () => {
+    let seq = 0
+    const ev = (type: string, body: Record<string, unknown>) =>
+      sse({ type, sequence_number: seq++, ...body }, type)
+    const at = { item_id: 'msg_1', output_index: 0, content_index: 0 }
+    const { out } = channelsOf('responses', [
+      ev('response.output_text.delta', {
+        ...at,
+        delta: 'See <PERSON_1> at https://example.com',
+        logprobs: [],
+      }),
+      ev('response.output_text.annotation.added', {
+        ...at,
+        annotation_index: 0,
+        annotation: { type: 'url_citation', url: 'https://example.com' },
+      }),
+      ev('response.output_text.done', { ...at, text: 'See <PERSON_1> at https://example.com', logprobs: [] }),
+    ])
+    const events = dataOf(out) as { type: string; delta?: string; text?: string }[]
+    assert.deepEqual(
+      events.map((e) => e.type),
+      [
+        'response.output_text.delta',
+        'response.output_text.annotation.added',
+        'response.output_text.delta',
+        'response.output_text.done',
+      ],
+    )
+    assert.equal(
+      events
+        .filter((e) => e.type.endsWith('.delta'))
+        .map((e) => e.delta)
+        .join(''),
+      'See 홍길동 at https://example.com',
+    )
+    assert.equal(events.at(-1)?.text, 'See 홍길동 at https://example.com')
+  })
+
+  it('works with a transform that returns text only: correct, released at the end of the part', async () => {
+    const rewriter = createStreamRewriter('chat', {
+      guardFor: () =>
+        createStreamGuard({
+          transform: (text) => ({ text: text.replaceAll('<PERSON_1>', '홍길동') }),
+          holdback: 16,
+          maxTokenLength: 40,
+        }),
+    })
+    const out = chatText.map((c) => rewriter.push(c)).join('') + rewriter.end()
+    const final = await openai(out)
+      .chat.completions.stream({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] })
+      .finalChatCompletion()
+    assert.equal(
+      final.choices[0]?.message.content,
+      '안녕하세요 홍길동님. 주민번호 900101-1234567는 저장하지 않습니다.',
+    )
+  })
+})
