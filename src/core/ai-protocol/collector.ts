@@ -1,6 +1,6 @@
 import { describePath, isObject, type JsonObject, type JsonPath } from './json-path.ts'
 import { ProtocolError } from './protocol-error.ts'
-import { decodeTextFile, mediaTypeOfFilename } from './text-file.ts'
+import { decodeTextFile } from './text-file.ts'
 import type { PartKind, PartRole, TextPart } from './text-part.ts'
 
 /** Which kinds of non-text content a body carries; the gateway decides these by rule. */
@@ -84,6 +84,3 @@ export function objectAt(value: unknown, path: JsonPath): JsonObject {
   if (!isObject(value)) throw new ProtocolError(describePath(path), 'must be an object')
   return value
 }
-
-/** The text media type a file name implies, for bare-base64 file data. */
-export { mediaTypeOfFilename }
