@@ -1,3 +1,5 @@
+import { copyUnits } from './unit-copy.ts'
+
 /**
  * Text as detectors see it: NFKC where it matters (full-width digits and letters, compatibility
  * forms), every dash variant folded to '-', zero-width characters removed, odd spaces folded to ' '.
@@ -17,7 +19,6 @@ export interface NormalizedText {
 const stable =
   '\\t\\n\\r\\x20-\\x7E\\u00B7\\u2018-\\u201D\\u2022\\u2192\\u203B\\u3001\\u3002\\u3008-\\u3011\\u25A0-\\u25FF' +
   '\\u3131-\\u3160\\u3162-\\u318E\\uAC00-\\uD7A3\\u4E00-\\u9FFF'
-const needsWork = new RegExp(`[^${stable}]`)
 // Single-character NFKC results, memoised: the same few symbols recur in every document.
 const nfkcCache = new Map<string, string>()
 
@@ -57,8 +58,13 @@ for (const m of stable.matchAll(
 
 /** Normalises `original` for detection, keeping an offset map. Identity (no map) for plain text. */
 export function normalizeText(original: string): NormalizedText {
-  const first = original.search(needsWork)
-  if (first < 0) return identity(original)
+  // One table read per unit of a typed copy: twice as fast as a regex search for the first unit to
+  // change, and the loop below reads the same copy instead of calling charCodeAt.
+  const units = copyUnits(original)
+  const n = original.length
+  let first = 0
+  while (first < n && stableUnits[units[first] as number] === 1) first++
+  if (first === n) return identity(original)
   const out: string[] = []
   const pieces: Pieces = { normStart: [], origStart: [], origEnd: [], plain: [] }
   let length = 0 // normalised length emitted so far
@@ -73,9 +79,8 @@ export function normalizeText(original: string): NormalizedText {
       pieces.plain.push(true)
     }
   }
-  const n = original.length
   for (let i = first; i < n; i++) {
-    const code = original.charCodeAt(i)
+    const code = units[i] as number
     if (stableUnits[code] === 1) continue
     const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1
     const replacement = replace(original, i, width, code)
