@@ -99,7 +99,8 @@ export function createDictionaryDetector(dictionaries: readonly Dictionary[]): D
 function leftmostLongest(hits: readonly number[], dictionaries: readonly Dictionary[]): Finding[] {
   // Hit indices by dictionary, start, longest first: an insertion sort, as a text holds few hits.
   const count = hits.length / 3
-  const order = new Int32Array(count)
+  // A plain array: a typed array per prompt costs more to allocate than the sort takes.
+  const order: number[] = new Array(count).fill(0)
   for (let k = 0; k < count; k++) {
     const d = hits[k * 3 + 2] as number
     const start = hits[k * 3] as number
