@@ -1,4 +1,5 @@
 import type { Finding } from '../detection/finding.ts'
+import type { TransformResult } from '../transform/apply-replacements.ts'
 
 /**
  * One change a stream transform makes, in offsets of the text it was given (UTF-16, end exclusive).
@@ -64,6 +65,16 @@ export function findingEdits(
     end: f.end,
     text: replace(f, text.slice(f.start, f.end)),
     finding: f,
+  }))
+}
+
+/** The edits a `redactText`/`pseudonymise` result made, each with its finding (offsets of its input). */
+export function replacementEdits(result: TransformResult): GuardEdit[] {
+  return result.replacements.map((r) => ({
+    start: r.finding.start,
+    end: r.finding.end,
+    text: r.replacement,
+    finding: r.finding,
   }))
 }
 

@@ -1,7 +1,14 @@
 // The protocol layer of the AI gateway: reading and rewriting OpenAI/Anthropic bodies and streams.
 // Pure: no I/O. The gateway (src/app/gateway) calls only what is exported here.
 export type { ContentFlags } from './collector.ts'
-export { applyEdits, findingEdits, type GuardEdit, mergeEdits, tokenEdits } from './guard-edits.ts'
+export {
+  applyEdits,
+  findingEdits,
+  type GuardEdit,
+  mergeEdits,
+  replacementEdits,
+  tokenEdits,
+} from './guard-edits.ts'
 export { describePath, type JsonPath, pathKey } from './json-path.ts'
 export { ProtocolError } from './protocol-error.ts'
 export { collectRequestParts, type RequestParts } from './request-parts.ts'

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Finding } from '../detection/finding.ts'
-import { applyEdits, findingEdits, mergeEdits, tokenEdits } from './guard-edits.ts'
+import { redactText } from '../transform/redact-text.ts'
+import { applyEdits, findingEdits, mergeEdits, replacementEdits, tokenEdits } from './guard-edits.ts'
 import { createStreamGuard, type GuardVerdict, type StreamGuard } from './stream-guard.ts'
 
 const table: Readonly<Record<string, string>> = {
@@ -203,6 +204,23 @@ describe('tokenEdits', () => {
     assert.deepEqual(
       tokenEdits('<PERSON_8> unknown', (t) => t),
       [],
+    )
+  })
+})
+
+describe('replacementEdits', () => {
+  it('turns a redactText result into edits that rebuild the same text', () => {
+    const text = '메일 hong@example.com, 전화 010-1234-5678'
+    const findings: Finding[] = [
+      { type: 'EMAIL_ADDRESS', start: 3, end: 19, score: 1 },
+      { type: 'PHONE_NUMBER', start: 24, end: 37, score: 1 },
+    ]
+    const result = redactText(text, findings, { kind: 'tag' })
+    const edits = replacementEdits(result)
+    assert.equal(applyEdits(text, edits), result.text)
+    assert.deepEqual(
+      edits.map((e) => e.finding?.type),
+      ['EMAIL_ADDRESS', 'PHONE_NUMBER'],
     )
   })
 })
