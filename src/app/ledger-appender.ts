@@ -2,8 +2,7 @@
 // each in its own transaction would spend most of the time committing. Entries appended in the same
 // turn of the event loop are written together in one store.append (one transaction), in call order,
 // and one batch is written at a time, so records are never reordered and never lost unreported.
-import { encodeEntry } from '../core/ledger/entry-codec.ts'
-import type { LedgerEntry, LedgerRecord } from '../core/ledger/ledger-record.ts'
+import { entryProblem, type LedgerEntry, type LedgerRecord } from '../core/ledger/ledger-record.ts'
 import { SluiceError } from './errors.ts'
 import type { LedgerStore } from './ledger-port.ts'
 
@@ -98,10 +97,11 @@ export function createLedgerAppender(
   return {
     append(entry) {
       if (closed) return Promise.reject(new SluiceError('INTERNAL', 'the ledger appender is closed'))
-      // Checked here, not in the batch, so one bad entry cannot fail the other callers' records.
-      const encoded = encodeEntry(entry)
-      if (!encoded.ok) {
-        return Promise.reject(new SluiceError('INVALID_INPUT', `ledger entry: ${encoded.error}`))
+      // Checked here, not in the batch, so one bad entry cannot fail the other callers' records. An
+      // entry of the right shape always has a canonical form, so the store's own encoding cannot fail.
+      const problem = entryProblem(entry)
+      if (problem !== undefined) {
+        return Promise.reject(new SluiceError('INVALID_INPUT', `ledger entry: ${problem}`))
       }
       return new Promise<LedgerRecord>((resolve, reject) => {
         pending.push({ entry, resolve, reject })

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { access, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
@@ -86,6 +86,18 @@ describe('openSqliteLedger', () => {
     } finally {
       db.close()
     }
+  })
+
+  it('creates nothing when told not to, and says there is no ledger', async () => {
+    const path = join(root, 'absent', 'ledger.db')
+    await assert.rejects(openSqliteLedger(path, { create: false }), isCode('NOT_FOUND'))
+    await assert.rejects(access(join(root, 'absent')))
+    const created = await openSqliteLedger(path)
+    await created.append([sampleDecisionEntry(0)])
+    await created.close()
+    const reader = await openSqliteLedger(path, { create: false })
+    assert.equal(await reader.count(), 1)
+    await reader.close()
   })
 
   it('refuses a file that is not a SQLite database', async () => {

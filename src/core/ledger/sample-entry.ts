@@ -33,8 +33,8 @@ export function sampleDecisionEntry(n: number, overrides: Partial<DecisionEntry>
   const actions = ['allow', 'redact', 'pseudonymise', 'block', 'warn'] as const
   const target = services[n % services.length] ?? services[0]
   const action = actions[n % actions.length] ?? 'allow'
-  const second = Math.floor(n / 7)
-  const time = new Date(Date.UTC(2026, 10, 24, 6, 0, 0) + second * 1000 + (n % 1000)).toISOString()
+  // 7 ms apart, so times rise with n as a live ledger's do.
+  const time = new Date(Date.UTC(2026, 10, 24, 6, 0, 0) + n * 7).toISOString()
   return {
     kind: 'decision',
     time,
