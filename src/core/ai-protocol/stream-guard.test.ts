@@ -224,3 +224,26 @@ describe('replacementEdits', () => {
     )
   })
 })
+
+describe('createStreamGuard without edits', () => {
+  it('runs the transform on the unreleased text alone when it would change the released context', () => {
+    // A finding ("xAB") longer than the holdback reaches back into text already released: the guard
+    // cannot take that back, so it transforms what is still unreleased instead of failing the stream.
+    const calls: string[] = []
+    const guard = createStreamGuard({
+      transform: (w) => {
+        calls.push(w)
+        return { text: w.replaceAll('xAB', '***').replaceAll('B', '#') }
+      },
+      holdback: 1,
+      maxTokenLength: 40,
+    })
+    const first = guard.push('xxA')
+    assert.ok('text' in first)
+    assert.equal(first.text, 'xx')
+    const last = guard.push('B', true)
+    assert.ok('text' in last)
+    assert.equal(last.text, 'A#')
+    assert.deepEqual(calls, ['xxA', 'xAB', 'AB'])
+  })
+})

@@ -105,14 +105,19 @@ export function createStreamGuard(options: StreamGuardOptions): StreamGuard {
         if (verdict.text === window)
           return final ? commit(pending.length, [], shift) : commit(safeCut([]), [], shift)
         if (!final) return nothing
-        // Changed, no edits, final: the context part must come out unchanged to be cut off.
-        if (verdict.text.startsWith(context)) {
-          const text = verdict.text.slice(ctx)
-          commit(pending.length, [], shift)
-          return { text, findings: [] }
+        // Changed, no edits, final: cut the released context off the output; if the transform changed
+        // the context itself, run it once more on the unreleased text alone.
+        let text = verdict.text.slice(ctx)
+        if (!verdict.text.startsWith(context)) {
+          const alone = options.transform(pending, true, 0)
+          if ('blocked' in alone) {
+            stop = alone
+            return stop
+          }
+          text = alone.edits === undefined ? alone.text : applyEdits(pending, inPending(alone.edits, 0))
         }
-        stop = { blocked: true, reason: 'the answer transform changed text that was already released' }
-        return stop
+        commit(pending.length, [], shift)
+        return { text, findings: [] }
       }
       const edits = inPending(verdict.edits, ctx)
       return commit(final ? pending.length : safeCut(edits), edits, shift)
