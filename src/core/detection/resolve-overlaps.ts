@@ -16,13 +16,13 @@ const byStartThenEnd = (a: Finding, b: Finding): number => a.start - b.start || 
 
 // A prompt yields a handful of findings in a few already-ordered runs (one per detector): an
 // insertion sort orders them several times faster than Array#sort with a comparator. Stable, like
-// Array#sort, so equal spans keep detector order; long lists go to Array#sort.
-function sortedByStart(findings: readonly Finding[]): Finding[] {
-  if (findings.length > 48) return [...findings].sort(byStartThenEnd)
+// Array#sort, so ties keep detector order; long lists go to Array#sort.
+function sorted(findings: readonly Finding[], compare: (a: Finding, b: Finding) => number): Finding[] {
+  if (findings.length > 48) return [...findings].sort(compare)
   const out: Finding[] = []
   for (const f of findings) {
     let i = out.length
-    while (i > 0 && byStartThenEnd(out[i - 1] as Finding, f) > 0) {
+    while (i > 0 && compare(out[i - 1] as Finding, f) > 0) {
       out[i] = out[i - 1] as Finding
       i--
     }
@@ -37,14 +37,14 @@ function sortedByStart(findings: readonly Finding[]): Finding[] {
  */
 export function resolveOverlaps(findings: readonly Finding[]): Finding[] {
   if (findings.length < 2) return [...findings]
-  const byStart = sortedByStart(findings)
+  const byStart = sorted(findings, byStartThenEnd)
   // Most texts have no overlapping findings at all: then start order is the answer.
   let disjoint = true
   for (let i = 1; i < byStart.length && disjoint; i++) {
     disjoint = (byStart[i] as Finding).start >= (byStart[i - 1] as Finding).end
   }
   if (disjoint) return byStart
-  const ranked = [...findings].sort(compareRank)
+  const ranked = sorted(findings, compareRank)
   const kept: Finding[] = [] // sorted by start, pairwise disjoint
   for (const f of ranked) {
     let lo = 0
