@@ -3,46 +3,15 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { createDocumentExtractor } from './adapters/documents/document-extractor.ts'
 import { createScanApi } from './adapters/http-api/scan-api.ts'
 import { type RunningServer, startHttpServer } from './adapters/http-api/start-http-server.ts'
-import { loadOrganisationOptions } from './adapters/org-data/load-organisation-options.ts'
 import { openHashKey } from './adapters/system/open-hash-key.ts'
 import { buildFingerprintsFromCsv } from './app/build-fingerprints.ts'
-import { type DocumentInput, type DocumentScan, scanDocument } from './app/scan-document.ts'
-import {
-  createDetectionEngine,
-  type DetectionEngine,
-  type ScanOptions,
-} from './core/detection/create-engine.ts'
-import { createDefaultDetectors } from './core/detectors/index.ts'
+import type { Scanner } from './compose/open-scanner.ts'
+import { version } from './compose/version.ts'
 import { toFingerprintFile } from './core/detectors/organisation/index.ts'
 
-/** The package version, reported by `--version` and /healthz. */
-export const version = '0.1.0'
-
-/** Organisation data and scoring the scanner is built with. */
-export interface ScannerSetup {
-  readonly dictionaryFiles?: readonly string[]
-  readonly fingerprintFiles?: readonly string[]
-  readonly fingerprintKey?: string | undefined
-  readonly minScore?: number | undefined
-}
-
-/** The detection engine plus document scanning, ready to use. */
-export interface Scanner {
-  readonly engine: DetectionEngine
-  scanDocument(input: DocumentInput, options?: ScanOptions): Promise<DocumentScan>
-}
-
-/** Builds the scanner: built-in detectors plus the organisation's dictionaries and fingerprints. */
-export async function openScanner(setup: ScannerSetup = {}): Promise<Scanner> {
-  const organisation = await loadOrganisationOptions({
-    dictionaryFiles: setup.dictionaryFiles ?? [],
-    fingerprintFiles: setup.fingerprintFiles ?? [],
-    fingerprintKey: setup.fingerprintKey,
-  })
-  const engine = createDetectionEngine(createDefaultDetectors(organisation), setup.minScore)
-  const extractor = createDocumentExtractor()
-  return { engine, scanDocument: (input, options) => scanDocument({ engine, extractor }, input, options) }
-}
+export { openScanner, type Scanner, type ScannerSetup } from './compose/open-scanner.ts'
+export { type RunningSluice, type ServeSluiceOptions, serveSluice } from './compose/serve-sluice.ts'
+export { version } from './compose/version.ts'
 
 /** Where and how the scan API listens. */
 export interface ServeOptions {

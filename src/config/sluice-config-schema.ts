@@ -83,6 +83,11 @@ const upstreamSchema = z
       .optional()
       .describe('catalog service id of this provider (for policy and ledger)'),
     timeoutMs: z.number().int().min(1).optional().describe('time limit of one upstream call'),
+    model: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('model name used when a policy routes a request here (an internal model has its own names)'),
   })
   .strict()
   .superRefine((u, ctx) => {

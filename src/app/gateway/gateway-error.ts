@@ -1,0 +1,31 @@
+import { type ErrorCode, SluiceError } from '../errors.ts'
+
+/** A user-facing notice in Korean and English. */
+export interface GatewayNotice {
+  readonly ko: string
+  readonly en: string
+}
+
+/**
+ * A gateway failure the client must see with its reason: a policy block or warn (with the rule and
+ * notice that decided it), an inspection fault, an upstream failure. Adapters render it in the
+ * caller's protocol (OpenAI- or Anthropic-style error bodies).
+ */
+export class GatewayError extends SluiceError {
+  readonly rule: string | undefined
+  readonly notice: GatewayNotice | undefined
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: { readonly rule?: string; readonly notice?: GatewayNotice; readonly cause?: unknown } = {},
+  ) {
+    super(code, message, details.cause === undefined ? undefined : { cause: details.cause })
+    this.rule = details.rule
+    this.notice = details.notice
+  }
+}
+
+/** True when `error` is a {@link GatewayError}. */
+export function isGatewayError(error: unknown): error is GatewayError {
+  return error instanceof GatewayError
+}

@@ -1,0 +1,329 @@
+// The gateway's use case for one AI API request: identify → resolve service → inspect every part →
+// decide → record → transform or refuse → forward → inspect and restore the answer.
+import { createHmac } from 'node:crypto'
+import {
+  type AiApi,
+  collectRequestParts,
+  ProtocolError,
+  pathKey,
+  type RequestParts,
+  rewriteRequest,
+  setModel,
+} from '../../core/ai-protocol/index.ts'
+import type { DetectionEngine } from '../../core/detection/create-engine.ts'
+import type { Finding } from '../../core/detection/finding.ts'
+import type { LedgerEntry } from '../../core/ledger/ledger-record.ts'
+import type { CompiledPolicy } from '../../core/policy/compile-policy.ts'
+import { evaluatePolicy } from '../../core/policy/evaluate-policy.ts'
+import type { Decision, RequestFacts } from '../../core/policy/policy-types.ts'
+import { keyedHash } from '../../core/transform/keyed-hash.ts'
+import { createPseudonymizer, type Pseudonymizer } from '../../core/transform/pseudonymizer.ts'
+import { type RedactionMode, redactText } from '../../core/transform/redact-text.ts'
+import { GatewayError } from './gateway-error.ts'
+import {
+  type DecisionRecorder,
+  type GatewayTelemetry,
+  UpstreamError,
+  type UpstreamPort,
+  type UpstreamReply,
+  type UpstreamTarget,
+} from './gateway-ports.ts'
+import type { GatewaySetup } from './gateway-setup.ts'
+import { handleAnswer } from './inspect-answer.ts'
+import { type Inspection, inspectTexts } from './inspect-texts.ts'
+import { type Destination, destinationOf } from './service-facts.ts'
+
+/** Everything the use case talks to. */
+export interface GatewayDeps {
+  /** The current configuration snapshot (hot reload swaps it between requests). */
+  setup(): GatewaySetup
+  readonly engine: DetectionEngine
+  readonly upstream: UpstreamPort
+  readonly recorder: DecisionRecorder
+  readonly telemetry: GatewayTelemetry
+  /** Key for the keyed content hash and the pseudonymous subject in ledger records. */
+  readonly hashKey: Uint8Array
+  readonly clock: { now(): Date; monotonicMs(): number }
+}
+
+/** One parsed client request. */
+export interface AiRequest {
+  readonly api: AiApi
+  readonly body: Record<string, unknown>
+  readonly requestId: string
+  readonly remoteAddress: string
+  /** `x-sluice-key`: the Sluice virtual key, when the provider-style header carries a provider key. */
+  readonly sluiceKey?: string
+  /** The key in `Authorization: Bearer` or `x-api-key`. */
+  readonly presentedKey?: string
+  /** `x-sluice-reason`: the reason a user gives when resending a warned request. */
+  readonly warnReason?: string
+  /** Provider headers to pass on (anthropic-version, anthropic-beta, openai-organization…). */
+  readonly passHeaders: Readonly<Record<string, string>>
+  /** Told the tenant once the caller is identified (for per-tenant request metrics). */
+  readonly onSubject?: (tenant: string) => void
+  /** Aborted when the client goes away: the upstream call is cancelled with it. */
+  readonly signal?: AbortSignal
+}
+
+/** What the HTTP adapter sends back: a JSON body, or server-sent events as text. */
+export type AiOutcome =
+  | { readonly kind: 'json'; readonly status: number; readonly body: unknown }
+  | { readonly kind: 'stream'; readonly status: number; readonly chunks: AsyncIterable<string> }
+
+const upstreamPath: Readonly<Record<AiApi, string>> = {
+  chat: '/chat/completions',
+  responses: '/responses',
+  embeddings: '/embeddings',
+  messages: '/messages',
+}
+
+/** Context of one request, shared by the request and answer halves. */
+export interface RequestContext {
+  readonly deps: GatewayDeps
+  readonly setup: GatewaySetup
+  readonly request: AiRequest
+  readonly policy: CompiledPolicy
+  readonly facts: Omit<RequestFacts, 'detections' | 'direction'>
+  readonly ledgerBase: Omit<LedgerEntry, 'direction' | 'categories' | 'typeCounts' | 'action' | 'rule'>
+  readonly pseudonymizer: Pseudonymizer | undefined
+}
+
+/** Handles one request end to end. Throws GatewayError/SluiceError for every refusal. */
+export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Promise<AiOutcome> {
+  const setup = deps.setup()
+  const presented = request.sluiceKey ?? request.presentedKey
+  const subject = setup.identify({
+    ...(presented === undefined ? {} : { apiKey: presented }),
+    remoteAddress: request.remoteAddress,
+  })
+  if (!subject.ok) {
+    throw new GatewayError(
+      'UNAUTHENTICATED',
+      subject.reason === 'missing-key'
+        ? 'an API key is required: send your Sluice key as a Bearer token (or x-api-key)'
+        : 'unknown API key',
+    )
+  }
+  request.onSubject?.(subject.tenant)
+  // The provider key travels on only when it is not the Sluice key that identified the caller.
+  const clientKey = request.sluiceKey !== undefined || subject.keyless ? request.presentedKey : undefined
+  const policy = setup.policyFor(subject.tenant)
+  if (policy === undefined) throw new GatewayError('CONFIG_INVALID', `tenant ${subject.tenant} has no policy`)
+  const parts = readParts(request)
+  let upstream = upstreamFor(setup, request.api, parts.model)
+  const destination = destinationOf(setup.catalog, upstream)
+  const facts: Omit<RequestFacts, 'detections' | 'direction'> = {
+    tenant: subject.tenant,
+    ...(subject.zone === undefined ? {} : { zone: subject.zone }),
+    ...(subject.user === undefined ? {} : { user: subject.user }),
+    groups: subject.groups,
+    ...(destination.service === undefined ? {} : { service: destination.service }),
+    destinationCountries: destination.countries,
+    content: parts.content,
+    ...(request.warnReason === undefined ? {} : { warnReason: request.warnReason }),
+  }
+  const started = deps.clock.monotonicMs()
+  const ledgerBase = baseRecord(deps, request, subject, upstream, parts.model, destination)
+  let inspection: Inspection
+  try {
+    inspection = inspectTexts(
+      deps.engine,
+      parts.parts.map((p) => p.text),
+      { ...setup.inspection, now: deps.clock.monotonicMs },
+    )
+  } catch (error) {
+    if (!(error instanceof GatewayError) || setup.inspection.failMode === 'closed') {
+      await deps.recorder.record({
+        ...ledgerBase,
+        direction: 'request',
+        categories: [],
+        typeCounts: {},
+        action: 'block',
+        rule: 'inspection-failed',
+      })
+      deps.telemetry.decision('block', 'inspection-failed')
+      throw error
+    }
+    // failMode 'open' was chosen by the operator: the request goes on uninspected, and says so in the ledger.
+    inspection = { findings: parts.parts.map(() => []), summary: [], typeCounts: {} }
+  }
+  deps.telemetry.inspection((deps.clock.monotonicMs() - started) / 1000)
+  deps.telemetry.detections(inspection.typeCounts)
+  const decision = evaluatePolicy(policy, { ...facts, detections: inspection.summary, direction: 'request' })
+  deps.telemetry.decision(decision.action, decision.rule)
+  if (decision.action === 'route' && decision.routeTo !== undefined) {
+    upstream = routeTarget(setup, request.api, decision.routeTo)
+  }
+  const routed = decision.action === 'route' ? destinationOf(setup.catalog, upstream) : destination
+  const entryBase =
+    decision.action === 'route'
+      ? baseRecord(deps, request, subject, upstream, parts.model, routed)
+      : ledgerBase
+  await deps.recorder.record({
+    ...entryBase,
+    direction: 'request',
+    categories: [...new Set(inspection.summary.map((s) => s.category))].sort(),
+    typeCounts: inspection.typeCounts,
+    action: decision.action,
+    rule: decision.rule,
+    ...(request.warnReason === undefined ? {} : { reason: request.warnReason }),
+  })
+  refuseIfDecided(decision)
+  const pseudonymizer = decision.action === 'pseudonymise' ? createPseudonymizer() : undefined
+  let body: Record<string, unknown> = transformBody(
+    deps,
+    request.body,
+    parts,
+    inspection.findings,
+    decision,
+    pseudonymizer,
+  )
+  if (decision.action === 'route' && upstream.model !== undefined) body = setModel(body, upstream.model)
+  if (upstream.keyMode === 'held' && upstream.missingKeyEnv !== undefined) {
+    throw new GatewayError(
+      'UPSTREAM_FAILED',
+      `upstream '${upstream.id}' has no provider key: set ${upstream.missingKeyEnv} where Sluice runs`,
+    )
+  }
+  let reply: UpstreamReply
+  try {
+    reply = await deps.upstream.call({
+      target: upstream,
+      method: 'POST',
+      path: upstreamPath[request.api],
+      body,
+      headers: request.passHeaders,
+      ...(clientKey === undefined ? {} : { clientKey }),
+      ...(request.signal === undefined ? {} : { signal: request.signal }),
+    })
+  } catch (error) {
+    throw upstreamFailure(deps, error)
+  }
+  const context: RequestContext = {
+    deps,
+    setup,
+    request,
+    policy,
+    facts,
+    ledgerBase: entryBase,
+    pseudonymizer,
+  }
+  return handleAnswer(context, reply)
+}
+
+function readParts(request: AiRequest): RequestParts {
+  try {
+    return collectRequestParts(request.api, request.body)
+  } catch (error) {
+    if (error instanceof ProtocolError) throw new GatewayError('INVALID_INPUT', error.message)
+    throw error
+  }
+}
+
+const protocolOf = (api: AiApi): 'anthropic' | 'openai' => (api === 'messages' ? 'anthropic' : 'openai')
+const speaks = (target: UpstreamTarget, api: AiApi): boolean =>
+  protocolOf(api) === (target.kind === 'anthropic' ? 'anthropic' : 'openai')
+
+function upstreamFor(setup: GatewaySetup, api: AiApi, model: string): UpstreamTarget {
+  const target = setup.upstreamForModel(model)
+  if (target === undefined) {
+    throw new GatewayError('INVALID_INPUT', `no upstream is configured for model '${model}'`)
+  }
+  if (!speaks(target, api)) {
+    const endpoint = target.kind === 'anthropic' ? '/v1/messages' : '/v1/chat/completions or /v1/responses'
+    throw new GatewayError(
+      'INVALID_INPUT',
+      `model '${model}' is served by upstream '${target.id}': call ${endpoint}`,
+    )
+  }
+  return target
+}
+
+function routeTarget(setup: GatewaySetup, api: AiApi, id: string): UpstreamTarget {
+  const target = setup.upstream(id)
+  // A route that cannot be followed must not fall back to the original destination: fail closed.
+  if (target === undefined || !speaks(target, api)) {
+    throw new GatewayError(
+      'POLICY_BLOCK',
+      `the policy routes this request to upstream '${id}', which cannot serve this API; the request was not sent`,
+      { rule: 'route-unavailable' },
+    )
+  }
+  return target
+}
+
+function refuseIfDecided(decision: Decision): void {
+  const details = { rule: decision.rule, notice: decision.notice }
+  if (decision.action === 'block') {
+    throw new GatewayError('POLICY_BLOCK', `${decision.notice.en} (rule ${decision.rule})`, details)
+  }
+  if (decision.action === 'warn') {
+    throw new GatewayError(
+      'POLICY_WARN',
+      `${decision.notice.en} (rule ${decision.rule}). To send it anyway, resend with the header 'x-sluice-reason: <your reason>'; the reason is recorded.`,
+      details,
+    )
+  }
+}
+
+function transformBody(
+  deps: GatewayDeps,
+  body: Record<string, unknown>,
+  parts: RequestParts,
+  findings: readonly (readonly Finding[])[],
+  decision: Decision,
+  pseudonymizer: Pseudonymizer | undefined,
+): Record<string, unknown> {
+  if (decision.action !== 'redact' && decision.action !== 'pseudonymise') return body
+  const mode: RedactionMode =
+    pseudonymizer !== undefined
+      ? { kind: 'pseudonymise', pseudonymizer }
+      : decision.redactMode === 'mask'
+        ? { kind: 'mask' }
+        : decision.redactMode === 'hash'
+          ? { kind: 'hash', key: deps.hashKey }
+          : { kind: 'tag' }
+  const only = decision.transformTypes === undefined ? undefined : new Set(decision.transformTypes)
+  const replacements = new Map<string, string>()
+  parts.parts.forEach((part, i) => {
+    const own = (findings[i] ?? []).filter((f) => only === undefined || only.has(f.type))
+    if (own.length > 0) replacements.set(pathKey(part.path), redactText(part.text, own, mode).text)
+  })
+  return replacements.size === 0 ? body : rewriteRequest(body, replacements)
+}
+
+function baseRecord(
+  deps: GatewayDeps,
+  request: AiRequest,
+  subject: { readonly tenant: string; readonly user?: string; readonly zone?: string },
+  upstream: UpstreamTarget,
+  model: string,
+  destination: Destination,
+): RequestContext['ledgerBase'] {
+  const who = subject.user ?? (subject.zone === undefined ? 'anonymous' : `zone:${subject.zone}`)
+  return {
+    kind: 'decision',
+    time: deps.clock.now().toISOString(),
+    requestId: request.requestId,
+    tenant: subject.tenant,
+    // Pseudonymous: linkable within the organisation that holds the key, meaningless outside it.
+    subject: `subj_${keyedHash(`${subject.tenant}\u0000${who}`, deps.hashKey)}`,
+    ...(subject.zone === undefined ? {} : { zone: subject.zone }),
+    ...(destination.service === undefined ? {} : { service: destination.service.id }),
+    upstream: upstream.id,
+    model,
+    recipients: destination.recipients,
+    countries: destination.countries,
+    contentHash: createHmac('sha256', deps.hashKey).update(JSON.stringify(request.body)).digest('hex'),
+  }
+}
+
+/** Maps an upstream failure to the client's error (502) and counts it. */
+export function upstreamFailure(deps: GatewayDeps, error: unknown): unknown {
+  if (!(error instanceof UpstreamError)) return error
+  deps.telemetry.upstreamError(error.upstream, error.kind)
+  return new GatewayError(error.kind === 'timeout' ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_FAILED', error.message, {
+    cause: error,
+  })
+}

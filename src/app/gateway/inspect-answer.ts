@@ -1,0 +1,145 @@
+// The answer half: inspect what the model sends back (a model echoing an RRN), apply the tenant's
+// response rules, and put pseudonymised originals back — for whole bodies and for streams alike.
+import {
+  collectResponseParts,
+  createStreamGuard,
+  createStreamRewriter,
+  pathKey,
+  rewriteRequest,
+} from '../../core/ai-protocol/index.ts'
+import { evaluatePolicy } from '../../core/policy/evaluate-policy.ts'
+import type { Decision } from '../../core/policy/policy-types.ts'
+import { type RedactionMode, redactText } from '../../core/transform/redact-text.ts'
+import { GatewayError } from './gateway-error.ts'
+import { UpstreamError, type UpstreamReply } from './gateway-ports.ts'
+import type { AiOutcome, RequestContext } from './handle-ai-request.ts'
+import { summarise } from './inspect-texts.ts'
+
+// Long enough to see an identifier or pseudonym token whole before any of it is released
+// (an IBAN is 34 characters, a PEM header line about 40), short enough to keep streaming live.
+const streamHoldback = 48
+const maxTokenLength = 40
+
+type Step = { readonly text: string } | { readonly blocked: true; readonly reason: string }
+
+/** Sends the upstream's answer on, inspected and restored. */
+export async function handleAnswer(context: RequestContext, reply: UpstreamReply): Promise<AiOutcome> {
+  // Provider errors (bad model, rate limits) go back as the provider sent them: the SDKs understand them.
+  if (reply.kind === 'json' && reply.status >= 400) return reply
+  const inspector = createAnswerInspector(context)
+  if (reply.kind === 'json') {
+    const parts = collectResponseParts(context.request.api, reply.body)
+    const replacements = new Map<string, string>()
+    for (const part of parts) {
+      const step = inspector.step(part.text)
+      if ('blocked' in step) {
+        await inspector.settled()
+        throw blockError(inspector.blockDecision())
+      }
+      if (step.text !== part.text) replacements.set(pathKey(part.path), step.text)
+    }
+    await inspector.settled()
+    return {
+      kind: 'json',
+      status: reply.status,
+      body: replacements.size === 0 ? reply.body : rewriteRequest(reply.body, replacements),
+    }
+  }
+  return { kind: 'stream', status: reply.status, chunks: rewriteStream(context, reply.chunks, inspector) }
+}
+
+async function* rewriteStream(
+  context: RequestContext,
+  chunks: AsyncIterable<string>,
+  inspector: AnswerInspector,
+): AsyncIterable<string> {
+  const rewriter = createStreamRewriter(context.request.api, {
+    guardFor: () =>
+      createStreamGuard({
+        transform: (text) => inspector.step(text),
+        holdback: streamHoldback,
+        maxTokenLength,
+      }),
+  })
+  try {
+    for await (const chunk of chunks) {
+      const out = rewriter.push(chunk)
+      if (out !== '') yield out
+    }
+  } catch (error) {
+    // The upstream broke off mid-stream: what was released stays released; the client sees the end.
+    await inspector.settled()
+    throw error instanceof UpstreamError
+      ? new GatewayError('UPSTREAM_FAILED', error.message, { cause: error })
+      : error
+  }
+  const tail = rewriter.end()
+  await inspector.settled()
+  if (tail !== '') yield tail
+}
+
+interface AnswerInspector {
+  step(text: string): Step
+  blockDecision(): Decision
+  settled(): Promise<void>
+}
+
+function createAnswerInspector(context: RequestContext): AnswerInspector {
+  const { deps, setup, policy, facts, pseudonymizer } = context
+  const writes: Promise<void>[] = []
+  let recorded = false
+  let blocking: Decision | undefined
+  const record = (decision: Decision, typeCounts: Readonly<Record<string, number>>, categories: string[]) => {
+    if (recorded) return
+    recorded = true
+    deps.telemetry.decision(decision.action, decision.rule)
+    writes.push(
+      deps.recorder.record({
+        ...context.ledgerBase,
+        direction: 'response',
+        categories,
+        typeCounts,
+        action: decision.action,
+        rule: decision.rule,
+      }),
+    )
+  }
+  const restore = (text: string): string => (pseudonymizer === undefined ? text : pseudonymizer.restore(text))
+  return {
+    step(text) {
+      if (!setup.inspection.responses || text === '') return { text: restore(text) }
+      // Inspect before restoring: the user's own values coming back as tokens are not a leak.
+      const findings = deps.engine.scan(text, { minScore: setup.inspection.minScore })
+      if (findings.length === 0) return { text: restore(text) }
+      const { summary, typeCounts } = summarise(findings)
+      const decision = evaluatePolicy(policy, { ...facts, detections: summary, direction: 'response' })
+      if (decision.action === 'allow') return { text: restore(text) }
+      record(decision, typeCounts, [...new Set(summary.map((s) => s.category))].sort())
+      if (decision.action === 'redact' || decision.action === 'pseudonymise') {
+        const only = decision.transformTypes === undefined ? undefined : new Set(decision.transformTypes)
+        const own = findings.filter((f) => only === undefined || only.has(f.type))
+        return { text: restore(redactText(text, own, answerMode(decision, deps.hashKey)).text) }
+      }
+      // warn and route cannot be honoured on an answer already given: the safe reading is block.
+      blocking = decision
+      return { blocked: true, reason: `${decision.notice.en} (rule ${decision.rule})` }
+    },
+    blockDecision: () => blocking ?? { action: 'block', rule: 'response', notice: { ko: '', en: '' } },
+    settled: async () => {
+      await Promise.all(writes)
+    },
+  }
+}
+
+function answerMode(decision: Decision, hashKey: Uint8Array): RedactionMode {
+  if (decision.redactMode === 'mask') return { kind: 'mask' }
+  if (decision.redactMode === 'hash') return { kind: 'hash', key: hashKey }
+  return { kind: 'tag' }
+}
+
+function blockError(decision: Decision): GatewayError {
+  return new GatewayError('POLICY_BLOCK', `${decision.notice.en} (rule ${decision.rule})`, {
+    rule: decision.rule,
+    notice: decision.notice,
+  })
+}

@@ -1,0 +1,140 @@
+// Assembles one serving process: scanner, catalog, policies, ledger, upstream client, metrics and the
+// HTTP faces on one port. Reload swaps the configuration snapshot; requests in flight keep theirs.
+import { loadBuiltinCatalog } from '../adapters/catalog/load-builtin-catalog.ts'
+import { createScanApi } from '../adapters/http-api/scan-api.ts'
+import { createSluiceHandler } from '../adapters/http-api/sluice-handler.ts'
+import { startHttpServer } from '../adapters/http-api/start-http-server.ts'
+import { ledgerFileIn, openSqliteLedger } from '../adapters/ledger-sqlite/open-sqlite-ledger.ts'
+import { createGatewayMetrics, type GatewayMetrics } from '../adapters/metrics/gateway-metrics.ts'
+import { openHashKey } from '../adapters/system/open-hash-key.ts'
+import { createUndiciUpstream } from '../adapters/upstream-http/undici-upstream.ts'
+import type { GatewayTelemetry } from '../app/gateway/gateway-ports.ts'
+import type { GatewaySetup } from '../app/gateway/gateway-setup.ts'
+import type { GatewayDeps } from '../app/gateway/handle-ai-request.ts'
+import { createLedgerAppender } from '../app/ledger-appender.ts'
+import type { SluiceConfig } from '../config/sluice-config-schema.ts'
+import { type Catalog, createCatalog } from '../core/catalog/catalog.ts'
+import { mergeCatalog } from '../core/catalog/merge-catalog.ts'
+import { buildGatewaySetup } from './gateway-setup.ts'
+import { openScanner } from './open-scanner.ts'
+import { version } from './version.ts'
+
+/** One serving process. */
+export interface GatewayProcess {
+  readonly url: string
+  readonly metrics: GatewayMetrics
+  /** Swaps in a new configuration (listen address and data directory need a restart); rejects if it does not build. */
+  reload(config: SluiceConfig): Promise<void>
+  close(): Promise<void>
+}
+
+/** What the process needs besides the configuration. */
+export interface GatewayProcessOptions {
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly dictionaryFiles: readonly string[]
+  readonly fingerprintFiles: readonly string[]
+  readonly log: (line: string) => void
+}
+
+/** Creates the files every process shares (hash key, ledger schema) before workers start. */
+export async function prepareSharedFiles(
+  config: SluiceConfig,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<void> {
+  await openHashKey(config.server.dataDir, env.SLUICE_HASH_KEY)
+  const ledger = await openSqliteLedger(ledgerFileIn(config.server.dataDir))
+  await ledger.close()
+}
+
+/** The built-in catalog with the configuration's additions, patches and removals. */
+export async function catalogFor(config: SluiceConfig): Promise<Catalog> {
+  const builtin = await loadBuiltinCatalog()
+  return createCatalog(config.catalog === undefined ? builtin : mergeCatalog(builtin, config.catalog))
+}
+
+/** Starts one process's gateway and scan API on the configured address. */
+export async function startGatewayProcess(
+  options: GatewayProcessOptions,
+  config: SluiceConfig,
+  renderMetrics: (metrics: GatewayMetrics) => Promise<string>,
+): Promise<GatewayProcess> {
+  const dataDir = config.server.dataDir
+  const scanner = await openScanner({
+    dictionaryFiles: options.dictionaryFiles,
+    fingerprintFiles: options.fingerprintFiles,
+    fingerprintKey: options.env.SLUICE_FINGERPRINT_KEY,
+    minScore: config.inspection.minScore,
+  })
+  const hashKey = await openHashKey(dataDir, options.env.SLUICE_HASH_KEY)
+  const store = await openSqliteLedger(ledgerFileIn(dataDir))
+  // setImmediate gathers every decision of one event-loop turn into one transaction.
+  const appender = createLedgerAppender(store, { schedule: setImmediate })
+  const upstream = createUndiciUpstream()
+  const metrics = createGatewayMetrics()
+  let setup: GatewaySetup = buildGatewaySetup(config, await catalogFor(config), options.env)
+  const deps: GatewayDeps = {
+    setup: () => setup,
+    engine: scanner.engine,
+    upstream,
+    recorder: {
+      record: async (entry) => {
+        await appender.append(entry)
+        metrics.ledgerRecords.inc()
+      },
+    },
+    telemetry: telemetryOf(metrics),
+    hashKey,
+    clock: { now: () => new Date(), monotonicMs: () => performance.now() },
+  }
+  const handler = createSluiceHandler({
+    scanApi: createScanApi({
+      engine: scanner.engine,
+      scanDocument: (doc, scanOptions) => scanner.scanDocument(doc, scanOptions),
+      hashKey,
+      limits: { jsonBodyBytes: 8 * 1024 * 1024, documentBodyBytes: 50 * 1024 * 1024 },
+      version,
+      onError: (error, requestId) => options.log(`request ${requestId} failed: ${describeError(error)}`),
+    }),
+    gateway: {
+      deps,
+      options: {
+        bodyLimitBytes: config.inspection.maxBodyBytes,
+        onError: (error, requestId) => options.log(`request ${requestId} failed: ${describeError(error)}`),
+        onDone: (api, tenant, status, seconds) => {
+          metrics.requests.labels(api, tenant, String(status)).inc()
+          metrics.requestDuration.labels(api).observe(seconds)
+        },
+      },
+    },
+    metrics: () => renderMetrics(metrics),
+  })
+  const server = await startHttpServer(handler, { host: config.server.host, port: config.server.port })
+  return {
+    url: server.url,
+    metrics,
+    reload: async (next) => {
+      setup = buildGatewaySetup(next, await catalogFor(next), options.env)
+    },
+    close: async () => {
+      await server.close()
+      await appender.close()
+      await store.close()
+      await upstream.close()
+    },
+  }
+}
+
+function telemetryOf(metrics: GatewayMetrics): GatewayTelemetry {
+  return {
+    decision: (action, rule) => metrics.decisions.labels(action, rule).inc(),
+    detections: (typeCounts) => {
+      for (const [type, count] of Object.entries(typeCounts)) metrics.detections.labels(type).inc(count)
+    },
+    inspection: (seconds) => metrics.inspectionDuration.labels().observe(seconds),
+    upstreamError: (upstream, kind) => metrics.upstreamErrors.labels(upstream, kind).inc(),
+  }
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error)
+}

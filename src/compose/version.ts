@@ -1,0 +1,2 @@
+/** The package version, reported by `--version` and /healthz. */
+export const version = '0.1.0'
