@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { createScanInput } from '../../detection/scan-input.ts'
+import { markingContextWords } from '../language/classified-marking-detector.ts'
+import { englishPersonContext } from '../language/english-person-cues.ts'
 import { contextTest } from './context-test.ts'
 import { cardContextWords, ibanContextWords, imeiContextWords } from './context-words.ts'
 
@@ -15,11 +17,21 @@ describe('contextTest', () => {
     '기기 고유번호 490154203237518',
     'dial *#06# 490154203237518',
     'KONTO DE89370400440532013000',
+    'Customer Name: John Smith, phone 010',
+    'CLASSIFIED: SECRET 기밀 등급 보안',
+    'Marked SECRET by İ',
+    '홍길동 씨, Kim Minsu 씨',
     '',
     'x',
   ]
   const windows = [undefined, { before: 24, after: 0 }, { before: 3, after: 2 }]
-  for (const words of [cardContextWords, imeiContextWords, ibanContextWords]) {
+  for (const words of [
+    cardContextWords,
+    imeiContextWords,
+    ibanContextWords,
+    englishPersonContext,
+    markingContextWords,
+  ]) {
     it(`answers as ScanInput.hasContext does for ${words[0]} words at every position`, () => {
       const test = contextTest(words)
       for (const text of texts) {

@@ -17,11 +17,17 @@ const dottedCapitalI = 0x130
  */
 export function contextTest(words: readonly string[]): ContextTest {
   // Words by their first character; a small table over the low bits of the first two characters
-  // filters positions before any word is compared (every word has at least two characters).
+  // filters positions before any word of two or more characters is compared.
   const byFirst = new Map<number, string[]>()
   const pairs = new Uint8Array(1 << 12)
+  // One-character words (씨) are looked for unit by unit.
+  const singles = new Set<number>()
   for (const word of words) {
-    if (word.length < 2) throw new Error(`context word too short: ${word}`)
+    if (word.length === 0) throw new Error('empty context word')
+    if (word.length === 1) {
+      singles.add(word.charCodeAt(0))
+      continue
+    }
     const first = word.charCodeAt(0)
     byFirst.set(first, [...(byFirst.get(first) ?? []), word])
     pairs[pairKey(first, word.charCodeAt(1))] = 1
@@ -39,7 +45,15 @@ export function contextTest(words: readonly string[]): ContextTest {
     }
     return true
   }
+  const hasSingle = (text: string, from: number, to: number): boolean => {
+    for (let i = from; i < to; i++) {
+      const c = lower(text.charCodeAt(i))
+      if (singles.has(c) || (c === dottedCapitalI && singles.has(105))) return true
+    }
+    return false
+  }
   const occursIn = (text: string, from: number, to: number): boolean => {
+    if (singles.size > 0 && hasSingle(text, from, to)) return true
     let next = lower(text.charCodeAt(from))
     for (let i = from; i < to - 1; i++) {
       const c = next

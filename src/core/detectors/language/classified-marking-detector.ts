@@ -1,6 +1,7 @@
 import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import type { ScanInput } from '../../detection/scan-input.ts'
+import { contextTest } from '../financial-device/context-test.ts'
 import { markingStarts } from './classified-marking-scan.ts'
 import { isHangulAt } from './hangul-run.ts'
 import { unitsOf } from './text-units.ts'
@@ -31,7 +32,19 @@ const decoration = /^[\s*#=_~|:.,\-[\](){}<>【】「」『』〔〕]*$/
 const openers = '[【<(「『〔'
 const closers = ']】>)」』〕'
 // Words that make an upper-case SECRET/CONFIDENTIAL in running text a classification, not emphasis.
-const contextWords = ['classif', 'marked', 'marking', 'banner', 'clearance', '기밀', '비밀', '등급', '보안']
+/** Words that make a bare SECRET or CONFIDENTIAL a marking (lower-case, substring match). */
+export const markingContextWords = [
+  'classif',
+  'marked',
+  'marking',
+  'banner',
+  'clearance',
+  '기밀',
+  '비밀',
+  '등급',
+  '보안',
+]
+const hasMarkingContext = contextTest(markingContextWords)
 
 interface Line {
   readonly before: string
@@ -95,7 +108,7 @@ function bannerScore(
   if (/COSMIC|NATO|SENSITIVE|FOR OFFICIAL|FOUO/.test(word)) return 0.85
   if (word === 'TOP SECRET') return 0.75
   if (/^(?:SECRET|CONFIDENTIAL|STRICTLY CONFIDENTIAL|CUI)$/.test(word)) {
-    return input.hasContext(start, start + word.length, contextWords) ? 0.7 : 0.45
+    return hasMarkingContext(input.text, start, start + word.length) ? 0.7 : 0.45
   }
   return 0
 }

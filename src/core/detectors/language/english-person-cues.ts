@@ -1,4 +1,5 @@
 import type { ScanInput } from '../../detection/scan-input.ts'
+import { contextTest } from '../financial-device/context-test.ts'
 import { englishFirstNames, romanizedSurnames } from './english-name-data.ts'
 import { isHangulAt } from './hangul-run.ts'
 import { type Sink, scores } from './person-sink.ts'
@@ -52,7 +53,8 @@ const personNamePrefixes: ReadonlySet<string> = new Set(
     ' ',
   ),
 )
-const englishPersonContext = [
+/** Words that make a capitalised pair more likely a person's name (lower-case, substring match). */
+export const englishPersonContext = [
   'name',
   'contact',
   'call',
@@ -74,6 +76,8 @@ const englishPersonContext = [
   '직원',
   '씨',
 ]
+// Reads the window in place; the same answers as ScanInput.hasContext without two lower-cased copies.
+const hasPersonContext = contextTest(englishPersonContext)
 
 /** An English cue matched by {@link englishCuePattern}; returns where the scan should resume when a name was consumed. */
 export function onEnglishCue(input: ScanInput, sink: Sink, m: RegExpExecArray): number | undefined {
@@ -124,7 +128,7 @@ function onNamePair(input: ScanInput, sink: Sink, first: string, start: number):
   const name = readEnglishName(input.text, start)
   const score = name ? scoreNamePair(name.words) : 0
   if (!name || score === 0) return undefined
-  const hasContext = input.hasContext(name.start, name.end, englishPersonContext)
+  const hasContext = hasPersonContext(input.text, name.start, name.end)
   sink.english(name, Math.min(hasContext ? score + scores.contextBoost : score, 0.9))
   return name.end
 }
