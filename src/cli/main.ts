@@ -2,8 +2,12 @@
 // The `sluice` command line. Each command lives in its own module; this file only dispatches and
 // turns errors into one-line messages with an exit code.
 import { isSluiceError } from '../app/errors.ts'
-import { version } from '../main.ts'
+import { isConfigError } from '../config/config-error.ts'
+import { openCatalogLookups, openExistingLedger, readTextFile, version } from '../main.ts'
+import { runConfigCommand } from './config-command.ts'
 import { runFingerprintCommand } from './fingerprint-command.ts'
+import { runLedgerCommand } from './ledger-command.ts'
+import { runPolicyCommand } from './policy-command.ts'
 import { runRestoreCommand } from './restore-command.ts'
 import { runScanCommand } from './scan-command.ts'
 import { runServeCommand } from './serve-command.ts'
@@ -11,10 +15,13 @@ import { UsageError } from './usage-error.ts'
 
 const usage = `usage: sluice <command> [options]
 commands:
-  serve         serve the scan API (default 127.0.0.1:8080)
+  serve         serve the AI API gateway, scan API and metrics (default 127.0.0.1:8080)
   scan          find personal, sensitive and classified data and credentials in files
   restore       put original values back in place of pseudonym tokens
   fingerprint   build an exact-data fingerprint file from a CSV
+  ledger        verify the hash-chained decision ledger, show its last records
+  policy        run policy test cases, lint a policy
+  config        print the sluice.yaml JSON Schema, check a config, hash a virtual key
 run 'sluice <command> --help' for a command's options.
 `
 
@@ -29,6 +36,15 @@ async function run(argv: readonly string[]): Promise<number> {
       return runRestoreCommand(rest)
     case 'fingerprint':
       return runFingerprintCommand(rest, process.env)
+    case 'ledger':
+      return runLedgerCommand(rest, {
+        openLedger: openExistingLedger,
+        defaultDataDir: process.env.SLUICE_DATA_DIR ?? './data',
+      })
+    case 'policy':
+      return runPolicyCommand(rest, await commandDeps())
+    case 'config':
+      return runConfigCommand(rest, await commandDeps())
     case '--version':
     case '-v':
       process.stdout.write(`${version}\n`)
@@ -44,8 +60,26 @@ async function run(argv: readonly string[]): Promise<number> {
   }
 }
 
+async function commandDeps() {
+  const catalog = await openCatalogLookups()
+  return {
+    readFile: readTextFile,
+    readStdin: async () => {
+      let text = ''
+      for await (const chunk of process.stdin) text += chunk
+      return text
+    },
+    write: (text: string) => void process.stdout.write(text),
+    env: process.env,
+    serviceFacts: catalog.serviceFacts,
+    knownServices: catalog.knownServices,
+  }
+}
+
 function describeFailure(error: unknown): { message: string; code: number } {
-  if (error instanceof UsageError || isSluiceError(error)) return { message: error.message, code: 2 }
+  if (error instanceof UsageError || isSluiceError(error) || isConfigError(error)) {
+    return { message: error.message, code: 2 }
+  }
   const e = error as NodeJS.ErrnoException
   if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') {
     return {

@@ -111,7 +111,14 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
   const policy = setup.policyFor(subject.tenant)
   if (policy === undefined) throw new GatewayError('CONFIG_INVALID', `tenant ${subject.tenant} has no policy`)
   const parts = readParts(request)
+  if (setup.inspection.responses && asksForLogprobs(request.body)) {
+    throw new GatewayError(
+      'INVALID_INPUT',
+      'logprobs carry the raw answer tokens past answer inspection; remove logprobs/top_logprobs (answer inspection is on)',
+    )
+  }
   let upstream = upstreamFor(setup, request.api, parts.model)
+  requireKey(upstream)
   const destination = destinationOf(setup.catalog, upstream)
   const facts: Omit<RequestFacts, 'detections' | 'direction'> = {
     tenant: subject.tenant,
@@ -127,6 +134,7 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
   const ledgerBase = baseRecord(deps, request, subject, upstream, parts.model, destination)
   let inspection: Inspection
   try {
+    requireInspectable(parts)
     inspection = inspectTexts(
       deps.engine,
       parts.parts.map((p) => p.text),
@@ -154,6 +162,7 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
   deps.telemetry.decision(decision.action, decision.rule)
   if (decision.action === 'route' && decision.routeTo !== undefined) {
     upstream = routeTarget(setup, request.api, decision.routeTo)
+    requireKey(upstream)
   }
   const routed = decision.action === 'route' ? destinationOf(setup.catalog, upstream) : destination
   const entryBase =
@@ -180,12 +189,6 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
     pseudonymizer,
   )
   if (decision.action === 'route' && upstream.model !== undefined) body = setModel(body, upstream.model)
-  if (upstream.keyMode === 'held' && upstream.missingKeyEnv !== undefined) {
-    throw new GatewayError(
-      'UPSTREAM_FAILED',
-      `upstream '${upstream.id}' has no provider key: set ${upstream.missingKeyEnv} where Sluice runs`,
-    )
-  }
   let reply: UpstreamReply
   try {
     reply = await deps.upstream.call({
@@ -210,6 +213,16 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
     pseudonymizer,
   }
   return handleAnswer(context, reply)
+}
+
+function asksForLogprobs(body: Record<string, unknown>): boolean {
+  const include = body.include
+  return (
+    body.logprobs === true ||
+    (typeof body.logprobs === 'number' && body.logprobs > 0) ||
+    (typeof body.top_logprobs === 'number' && body.top_logprobs > 0) ||
+    (Array.isArray(include) && include.some((i) => typeof i === 'string' && i.includes('logprobs')))
+  )
 }
 
 function readParts(request: AiRequest): RequestParts {
@@ -251,6 +264,29 @@ function routeTarget(setup: GatewaySetup, api: AiApi, id: string): UpstreamTarge
     )
   }
   return target
+}
+
+// A held key that was never configured is a setup fault: say so before anything is decided or sent.
+function requireKey(upstream: UpstreamTarget): void {
+  if (upstream.keyMode === 'held' && upstream.missingKeyEnv !== undefined) {
+    throw new GatewayError(
+      'UPSTREAM_FAILED',
+      `upstream '${upstream.id}' has no provider key: set ${upstream.missingKeyEnv} where Sluice runs`,
+    )
+  }
+}
+
+// Content Sluice cannot read (token ids, item types newer than this gateway) is content it cannot
+// inspect: that is an inspection failure, closed unless the operator chose otherwise.
+function requireInspectable(parts: RequestParts): void {
+  const unread = [...parts.content.uninspected, ...(parts.content.tokens ? ['input (token ids)'] : [])]
+  if (unread.length > 0) {
+    throw new GatewayError(
+      'INSPECTION_FAILED',
+      `parts of this request cannot be inspected (${unread.slice(0, 5).join(', ')}); the request was not sent`,
+      { rule: 'inspection-failed' },
+    )
+  }
 }
 
 function refuseIfDecided(decision: Decision): void {

@@ -1,11 +1,18 @@
 // The answer half: inspect what the model sends back (a model echoing an RRN), apply the tenant's
 // response rules, and put pseudonymised originals back — for whole bodies and for streams alike.
 import {
+  applyEdits,
   collectResponseParts,
   createStreamGuard,
   createStreamRewriter,
+  findingEdits,
+  type GuardEdit,
+  type GuardVerdict,
+  mergeEdits,
   pathKey,
-  rewriteRequest,
+  replacementEdits,
+  rewriteResponse,
+  tokenEdits,
 } from '../../core/ai-protocol/index.ts'
 import { evaluatePolicy } from '../../core/policy/evaluate-policy.ts'
 import type { Decision } from '../../core/policy/policy-types.ts'
@@ -20,8 +27,6 @@ import { summarise } from './inspect-texts.ts'
 const streamHoldback = 48
 const maxTokenLength = 40
 
-type Step = { readonly text: string } | { readonly blocked: true; readonly reason: string }
-
 /** Sends the upstream's answer on, inspected and restored. */
 export async function handleAnswer(context: RequestContext, reply: UpstreamReply): Promise<AiOutcome> {
   // Provider errors (bad model, rate limits) go back as the provider sent them: the SDKs understand them.
@@ -31,7 +36,8 @@ export async function handleAnswer(context: RequestContext, reply: UpstreamReply
     const parts = collectResponseParts(context.request.api, reply.body)
     const replacements = new Map<string, string>()
     for (const part of parts) {
-      const step = inspector.step(part.text)
+      // Function-call arguments are JSON text: a restored value must be escaped to keep them valid JSON.
+      const step = inspector.step(part.text, 0, part.path.at(-1) === 'arguments')
       if ('blocked' in step) {
         await inspector.settled()
         throw blockError(inspector.blockDecision())
@@ -42,7 +48,7 @@ export async function handleAnswer(context: RequestContext, reply: UpstreamReply
     return {
       kind: 'json',
       status: reply.status,
-      body: replacements.size === 0 ? reply.body : rewriteRequest(reply.body, replacements),
+      body: replacements.size === 0 ? reply.body : rewriteResponse(reply.body, replacements),
     }
   }
   return { kind: 'stream', status: reply.status, chunks: rewriteStream(context, reply.chunks, inspector) }
@@ -54,9 +60,9 @@ async function* rewriteStream(
   inspector: AnswerInspector,
 ): AsyncIterable<string> {
   const rewriter = createStreamRewriter(context.request.api, {
-    guardFor: () =>
+    guardFor: (_channel, kind) =>
       createStreamGuard({
-        transform: (text) => inspector.step(text),
+        transform: (text, _final, context) => inspector.step(text, context, kind === 'tool-arguments'),
         holdback: streamHoldback,
         maxTokenLength,
       }),
@@ -79,7 +85,12 @@ async function* rewriteStream(
 }
 
 interface AnswerInspector {
-  step(text: string): Step
+  /**
+   * Inspects and restores one window of answer text. `context` leading characters were already
+   * released (they are there so detectors see the words before an identifier, not to be judged
+   * again). The edits say where the text changed, so a stream can release up to the next change.
+   */
+  step(text: string, context: number, json: boolean): GuardVerdict
   blockDecision(): Decision
   settled(): Promise<void>
 }
@@ -104,25 +115,31 @@ function createAnswerInspector(context: RequestContext): AnswerInspector {
       }),
     )
   }
-  const restore = (text: string): string => (pseudonymizer === undefined ? text : pseudonymizer.restore(text))
+  const done = (text: string, edits: GuardEdit[]): GuardVerdict => ({ text: applyEdits(text, edits), edits })
   return {
-    step(text) {
-      if (!setup.inspection.responses || text === '') return { text: restore(text) }
+    step(text, context, json) {
+      const tokens =
+        pseudonymizer === undefined ? [] : tokenEdits(text, (token) => pseudonymizer.restore(token), { json })
+      if (!setup.inspection.responses || text === '') return done(text, tokens)
       // Inspect before restoring: the user's own values coming back as tokens are not a leak.
       const findings = deps.engine.scan(text, { minScore: setup.inspection.minScore })
-      if (findings.length === 0) return { text: restore(text) }
-      const { summary, typeCounts } = summarise(findings)
+      // Identity edits over every finding keep a stream from releasing half of an identifier.
+      const keep = findingEdits(text, findings, (_f, value) => value)
+      const fresh = findings.filter((f) => f.end > context)
+      if (fresh.length === 0) return done(text, mergeEdits(keep, tokens))
+      const { summary, typeCounts } = summarise(fresh)
       const decision = evaluatePolicy(policy, { ...facts, detections: summary, direction: 'response' })
-      if (decision.action === 'allow') return { text: restore(text) }
+      if (decision.action === 'allow') return done(text, mergeEdits(keep, tokens))
       record(decision, typeCounts, [...new Set(summary.map((s) => s.category))].sort())
       if (decision.action === 'redact' || decision.action === 'pseudonymise') {
         const only = decision.transformTypes === undefined ? undefined : new Set(decision.transformTypes)
         const own = findings.filter((f) => only === undefined || only.has(f.type))
-        return { text: restore(redactText(text, own, answerMode(decision, deps.hashKey)).text) }
+        const redacted = replacementEdits(redactText(text, own, answerMode(decision, deps.hashKey)))
+        return done(text, mergeEdits(redacted, keep, tokens))
       }
       // warn and route cannot be honoured on an answer already given: the safe reading is block.
       blocking = decision
-      return { blocked: true, reason: `${decision.notice.en} (rule ${decision.rule})` }
+      return { blocked: true, reason: `${decision.notice.en} (rule ${decision.rule})`, rule: decision.rule }
     },
     blockDecision: () => blocking ?? { action: 'block', rule: 'response', notice: { ko: '', en: '' } },
     settled: async () => {
