@@ -301,6 +301,12 @@ export function ledgerStoreContract(
         await broken(3, 'hash-mismatch')
       })
 
+      it('finds a record moved outside the chain', async () => {
+        await store.append(entries(0, 10))
+        await tamper?.(10, (row) => ({ ...row, seq: 0 }))
+        await broken(0, 'seq-gap', 9)
+      })
+
       it('finds a damaged hash as malformed', async () => {
         await store.append(entries(0, 10))
         await tamper?.(8, (row) => ({ ...row, hash: 'not a hash' }))

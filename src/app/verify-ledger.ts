@@ -13,8 +13,9 @@ export interface VerifyLedgerOptions {
 
 /**
  * Checks every record of `store` from seq 1: each hash against the stored content and the previous
- * hash, and that seqs run without gaps. Stops at the first broken record and names it. Records cut
- * off the end leave a shorter valid chain: compare the head with one noted earlier to catch that.
+ * hash, and that seqs run without gaps. Stops at the first broken record and names it; rows outside
+ * the chain (seq below 1) are reported as a seq-gap at #0. Records cut off the end leave a shorter
+ * valid chain: compare the head with one noted earlier to catch that.
  */
 export async function verifyLedger(
   store: LedgerStore,
@@ -37,5 +38,19 @@ export async function verifyLedger(
     if (rows.length < batch) break
     next = (rows.at(-1)?.seq ?? next) + 1
   }
-  return verifier.verdict()
+  const verdict = verifier.verdict()
+  // Rows the walk from #1 never reaches (a seq of 0 or below) would still show up in queries.
+  const stored = await store.count()
+  if (verdict.ok && stored !== verdict.count) {
+    return {
+      ok: false,
+      count: verdict.count,
+      firstBroken: {
+        seq: 0,
+        reason: 'seq-gap',
+        detail: `the store holds ${stored} records but the chain from #1 has ${verdict.count}: ${stored - verdict.count} lie outside it (seq below 1)`,
+      },
+    }
+  }
+  return verdict
 }

@@ -1,13 +1,18 @@
 // `npm run bench:ledger`: hash-chained ledger on SQLite against DESIGN.md's figures —
 // append >= 20,000 records/s, verify 1M records < 10 s.
 //
-//   node tools/bench/bench-ledger.ts [--append 200000] [--verify 1000000] [--burst 64] [--dir DIR] [--json]
+//   node tools/bench/bench-ledger.ts [--append 200000] [--single 20000] [--ipc 100000] [--verify 1000000]
+//                                    [--burst 64] [--dir DIR] [--json]
 //
-// Appends go through the group-commit appender the gateway's primary process uses: `--burst` entries
-// arrive in one turn of the event loop (as decisions forwarded by the workers do), the next burst once
-// they are recorded. A second run awaits every append on its own (one transaction per record): the
-// floor when traffic is sparse. The verify run builds a ledger of `--verify` records in a temporary
-// file (bounded: batches of 10,000), closes it, reopens it and checks the whole chain.
+// Appends go through the group-commit appender the gateway's primary process uses:
+// 1. `--burst` entries arrive in one turn of the event loop, the next burst once they are recorded;
+// 2. every append awaited on its own (one transaction per record): the floor when traffic is sparse;
+// 3. two worker processes (this file, forked) each send `--ipc` entries over IPC, up to 256 unanswered,
+//    as gateway workers forward decisions; the primary appends them and answers each with its seq.
+//    Checks that no record is lost and each worker's records keep their order.
+// The verify run builds a ledger of `--verify` records in a temporary file (bounded: batches of
+// 10,000), closes it, reopens it and checks the whole chain.
+import { fork } from 'node:child_process'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,10 +23,50 @@ import { verifyLedger } from '../../src/app/verify-ledger.ts'
 import type { LedgerEntry } from '../../src/core/ledger/ledger-record.ts'
 import { sampleDecisionEntry } from '../../src/core/ledger/sample-entry.ts'
 
+// Each record gets its own rising time and request id, as live records have (repeated times would
+// scatter inserts across the time indexes); the rest comes from a pool of varied entries.
+const pool: LedgerEntry[] = Array.from({ length: 10_000 }, (_, i) => sampleDecisionEntry(i))
+const startTime = Date.UTC(2026, 10, 24)
+const entryAt = (i: number, requestId = `req-${i}`): LedgerEntry => ({
+  ...(pool[i % pool.length] as LedgerEntry),
+  time: new Date(startTime + i).toISOString(),
+  requestId,
+})
+
+const workerEnv = process.env.SLUICE_LEDGER_BENCH_WORKER
+if (workerEnv !== undefined) {
+  await runIpcWorker(workerEnv)
+  process.exit(0)
+}
+
+/** Worker side of run 3: sends `n` entries to the primary, at most `window` unanswered. */
+async function runIpcWorker(spec: string): Promise<void> {
+  const [id, n] = spec.split(':').map(Number) as [number, number]
+  const window = 256
+  let sent = 0
+  let answered = 0
+  await new Promise<void>((resolve) => {
+    const pump = (): void => {
+      while (sent < n && sent - answered < window) {
+        process.send?.({ entry: entryAt(sent, `w${id}-${sent}`) })
+        sent++
+      }
+      if (answered === n) resolve()
+    }
+    process.on('message', (message: { answered: number }) => {
+      answered += message.answered
+      pump()
+    })
+    pump()
+  })
+  process.disconnect?.()
+}
+
 const { values } = parseArgs({
   options: {
     append: { type: 'string', default: '200000' },
     single: { type: 'string', default: '20000' },
+    ipc: { type: 'string', default: '100000' },
     verify: { type: 'string', default: '1000000' },
     burst: { type: 'string', default: '64' },
     dir: { type: 'string' },
@@ -30,9 +75,10 @@ const { values } = parseArgs({
 })
 const appendCount = Number(values.append)
 const singleCount = Number(values.single)
+const ipcCount = Number(values.ipc)
 const verifyCount = Number(values.verify)
 const burst = Number(values.burst)
-for (const [name, n] of Object.entries({ appendCount, singleCount, verifyCount, burst })) {
+for (const [name, n] of Object.entries({ appendCount, singleCount, ipcCount, verifyCount, burst })) {
   if (!Number.isSafeInteger(n) || n < 1) {
     process.stderr.write(`${name} must be a positive integer\n`)
     process.exit(2)
@@ -47,16 +93,6 @@ const verifyTargetSeconds = 10
 const root = await mkdtemp(join(values.dir ?? tmpdir(), 'sluice-bench-ledger-'))
 const results: Record<string, number | boolean> = {}
 try {
-  // A pool of varied entries built before timing; each appended record gets its own rising time and
-  // request id, as live records have (repeated times would scatter inserts across the time indexes).
-  const pool: LedgerEntry[] = Array.from({ length: 10_000 }, (_, i) => sampleDecisionEntry(i))
-  const start = Date.UTC(2026, 10, 24)
-  const entryAt = (i: number): LedgerEntry => ({
-    ...(pool[i % pool.length] as LedgerEntry),
-    time: new Date(start + i).toISOString(),
-    requestId: `req-${i}`,
-  })
-
   log(`ledger bench: node ${process.version}, load ${loadavg()[0]?.toFixed(2)}, files under ${root}`)
 
   // 1. Group commit, bursts as the primary receives them.
@@ -99,7 +135,68 @@ try {
     )
   }
 
-  // 3. Verify a ledger of `verifyCount` records.
+  // 3. Two worker processes forwarding over IPC to this (primary) process, which alone appends.
+  {
+    const store = await openSqliteLedger(join(root, 'ipc.db'))
+    const appender = createLedgerAppender(store)
+    const lastSeq = [0, 0]
+    const nextIndex = [0, 0]
+    let batches = 0
+    let outOfOrder = 0
+    const originalAppend = store.append.bind(store)
+    store.append = (entries) => {
+      batches++
+      return originalAppend(entries)
+    }
+    const started = performance.now()
+    await Promise.all(
+      [0, 1].map(
+        (id) =>
+          new Promise<void>((resolve, reject) => {
+            const child = fork(import.meta.filename, [], {
+              env: { ...process.env, SLUICE_LEDGER_BENCH_WORKER: `${id}:${ipcCount}` },
+            })
+            let unanswered = 0
+            const answer = (): void => {
+              if (unanswered > 0 && child.connected) child.send({ answered: unanswered })
+              unanswered = 0
+            }
+            child.on('message', (message: { entry: LedgerEntry }) => {
+              appender.append(message.entry).then((record) => {
+                // Records of one worker must come back in the order it sent them, with rising seqs.
+                if (
+                  record.seq <= (lastSeq[id] ?? 0) ||
+                  record.entry.requestId !== `w${id}-${nextIndex[id]}`
+                ) {
+                  outOfOrder++
+                }
+                lastSeq[id] = record.seq
+                nextIndex[id] = (nextIndex[id] ?? 0) + 1
+                if (unanswered++ === 0) setImmediate(answer)
+              }, reject)
+            })
+            child.on('error', reject)
+            child.on('exit', (code) =>
+              code === 0 ? resolve() : reject(new Error(`worker ${id} exited ${code}`)),
+            )
+          }),
+      ),
+    )
+    await appender.close()
+    const seconds = (performance.now() - started) / 1000
+    const total = ipcCount * 2
+    const verdict = await verifyLedger(store)
+    await store.close()
+    if (!verdict.ok || verdict.count !== total || outOfOrder > 0) {
+      throw new Error(`IPC run: ${JSON.stringify(verdict)}, ${outOfOrder} out of order`)
+    }
+    results.ipcAppendPerSecond = Math.round(total / seconds)
+    log(
+      `append from 2 worker processes over IPC: ${total.toLocaleString('en')} records in ${seconds.toFixed(2)} s = ${Math.round(total / seconds).toLocaleString('en')} records/s, ${batches.toLocaleString('en')} transactions (${(total / batches).toFixed(1)} records each), none lost, order kept, chain verified`,
+    )
+  }
+
+  // 4. Verify a ledger of `verifyCount` records.
   {
     const file = join(root, 'verify.db')
     let store = await openSqliteLedger(file)

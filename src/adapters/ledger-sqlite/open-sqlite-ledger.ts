@@ -68,12 +68,13 @@ export async function openSqliteLedger(
       throw new SluiceError('NOT_FOUND', `no ledger at ${file} (check the data directory)`)
     }
   } else await mkdir(dirname(file), { recursive: true, mode: 0o700 })
-  let db: DatabaseSync
+  let db: DatabaseSync | undefined
   try {
     db = new DatabaseSync(file, { timeout: options.busyTimeoutMs ?? 5000 })
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;')
     migrate(db, file)
   } catch (error) {
+    if (db?.isOpen) db.close()
     if (error instanceof SluiceError) throw error
     throw new SluiceError('CONFIG_INVALID', `cannot open the ledger ${file}: ${messageOf(error)}`, {
       cause: error,
@@ -95,7 +96,7 @@ function migrate(db: DatabaseSync, file: string): void {
     }
     db.exec('COMMIT')
   } catch (error) {
-    db.exec('ROLLBACK')
+    if (db.isTransaction) db.exec('ROLLBACK')
     throw error
   }
 }

@@ -35,6 +35,8 @@ describe('entryProblem', () => {
       [{ ...base, subject: 'x'.repeat(1025) }, /^subject must be at most 1024/],
       [{ ...base, time: '2026-11-24 06:00:00' }, /^time must be an ISO 8601/],
       [{ ...base, time: '2026-11-24T06:00:00' }, /^time must be an ISO 8601/],
+      [{ ...base, time: '2026-13-24T06:00:00Z' }, /^time must be an ISO 8601/],
+      [{ ...base, time: '2026-11-24T25:00:00+09:00' }, /^time must be an ISO 8601/],
       [{ ...base, direction: 'sideways' }, /^direction must be one of request, response$/],
       [{ ...base, recipients: [{ name: 'X', country: 'us' }] }, /^recipients \[0\] \.country/],
       [{ ...base, recipients: [{ name: 'X', country: 'US', email: 'a@b' }] }, /unknown field 'email'/],

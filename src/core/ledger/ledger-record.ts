@@ -92,6 +92,12 @@ const matching =
   (value) =>
     typeof value === 'string' && pattern.test(value) ? undefined : `must be ${what}`
 
+// The pattern fixes the form; Date.parse then refuses impossible values such as month 13 or hour 25.
+const isoTimeCheck: FieldCheck = (value) =>
+  typeof value === 'string' && isoTime.test(value) && !Number.isNaN(Date.parse(value))
+    ? undefined
+    : 'must be an ISO 8601 time with a zone'
+
 const oneOf =
   (...allowed: readonly string[]): FieldCheck =>
   (value) =>
@@ -141,7 +147,7 @@ interface FieldSpec {
 
 const decisionFields: Readonly<Record<keyof DecisionEntry, FieldSpec>> = {
   kind: { check: oneOf('decision') },
-  time: { check: matching(isoTime, 'an ISO 8601 time with a zone') },
+  time: { check: isoTimeCheck },
   requestId: { check: text },
   tenant: { check: text },
   subject: { check: text },
