@@ -1,5 +1,6 @@
 // The protocol layer of the AI gateway: reading and rewriting OpenAI/Anthropic bodies and streams.
 // Pure: no I/O. The gateway (src/app/gateway) calls only what is exported here.
+export type { Attachment } from './attachment.ts'
 export type { ContentFlags } from './collector.ts'
 export {
   applyEdits,

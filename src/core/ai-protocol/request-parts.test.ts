@@ -74,7 +74,7 @@ describe('collectRequestParts: chat', () => {
     assert.deepEqual(got.content, { files: true, images: true, audio: false, tokens: false, uninspected: [] })
   })
 
-  it('flags audio, file ids and unknown part types for policy', () => {
+  it('flags audio, and lists file ids and unknown part types as uninspected', () => {
     const got = collectRequestParts('chat', {
       model: 'm',
       messages: [
@@ -94,7 +94,10 @@ describe('collectRequestParts: chat', () => {
       images: false,
       audio: true,
       tokens: false,
-      uninspected: ['messages[0].content[2] (type "hologram")'],
+      uninspected: [
+        'messages[0].content[1].file.file_id (a file given by id: its content cannot be read here)',
+        'messages[0].content[2] (type "hologram")',
+      ],
     })
   })
 

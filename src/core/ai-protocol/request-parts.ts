@@ -1,7 +1,7 @@
+import type { Attachment } from './attachment.ts'
 import { arrayAt, type Collector, type ContentFlags, createCollector, objectAt } from './collector.ts'
 import { isObject, type JsonObject, type JsonPath } from './json-path.ts'
 import { checkRequestShape } from './request-shape.ts'
-import { mediaTypeOfFilename } from './text-file.ts'
 import type { AiApi, PartKind, PartRole, TextPart } from './text-part.ts'
 
 /** Everything in a request that leaves for the upstream, as texts plus flags for non-text content. */
@@ -9,6 +9,11 @@ export interface RequestParts {
   readonly model: string
   readonly stream: boolean
   readonly parts: readonly TextPart[]
+  /**
+   * Inline files that are not decodable text (PDF, DOCX, XLSX, PPTX, HWP, HWPX, text in a legacy
+   * encoding): their text is not in `parts`, the gateway must extract and inspect it.
+   */
+  readonly attachments: readonly Attachment[]
   readonly content: ContentFlags
 }
 
@@ -25,7 +30,13 @@ export function collectRequestParts(api: AiApi, body: unknown): RequestParts {
   else if (api === 'responses') walkResponses(c, root)
   else if (api === 'embeddings') walkEmbeddings(c, root)
   else walkMessages(c, root)
-  return { model, stream: api === 'embeddings' ? false : stream, parts: c.parts, content: c.flags }
+  return {
+    model,
+    stream: api === 'embeddings' ? false : stream,
+    parts: c.parts,
+    attachments: c.attachments,
+    content: c.flags,
+  }
 }
 
 // ---- OpenAI chat completions ----
@@ -105,9 +116,8 @@ function chatContent(c: Collector, content: unknown, path: JsonPath, role: PartR
         break
       case 'file': {
         const file = objectAt(part.file, [...partPath, 'file'])
-        const hint = typeof file.filename === 'string' ? mediaTypeOfFilename(file.filename) : undefined
-        c.file([...partPath, 'file', 'file_data'], role, file.file_data, hint)
-        if (file.file_id !== undefined && file.file_id !== null) c.flags.files = true
+        c.file([...partPath, 'file', 'file_data'], role, file.file_data, fileNameHint(file.filename))
+        c.fileReference([...partPath, 'file', 'file_id'], file.file_id, 'a file given by id')
         break
       }
       default:
@@ -214,9 +224,9 @@ function responsesContentPart(
       c.flags.audio = true
       return
     case 'input_file': {
-      const hint = typeof part.filename === 'string' ? mediaTypeOfFilename(part.filename) : undefined
-      c.file([...path, 'file_data'], role, part.file_data, hint)
-      if (part.file_id != null || part.file_url != null) c.flags.files = true
+      c.file([...path, 'file_data'], role, part.file_data, fileNameHint(part.filename))
+      c.fileReference([...path, 'file_id'], part.file_id, 'a file given by id')
+      c.fileReference([...path, 'file_url'], part.file_url, 'a file given by URL')
       return
     }
     default:
@@ -331,8 +341,8 @@ function anthropicDocument(c: Collector, block: JsonObject, path: JsonPath, role
   const source = objectAt(block.source, sourcePath)
   switch (source.type) {
     case 'base64': {
-      const mediaType = typeof source.media_type === 'string' ? source.media_type : undefined
-      c.file([...sourcePath, 'data'], role, source.data, mediaType)
+      const hints = typeof source.media_type === 'string' ? { mediaType: source.media_type } : {}
+      c.file([...sourcePath, 'data'], role, source.data, hints)
       return
     }
     case 'text':
@@ -349,10 +359,17 @@ function anthropicDocument(c: Collector, block: JsonObject, path: JsonPath, role
       }
       return
     case 'url':
+      // Anthropic fetches the URL itself: Sluice never sees those bytes.
+      c.fileReference([...sourcePath, 'url'], source.url ?? source.type, 'a document given by URL')
+      return
     case 'file':
-      c.flags.files = true
+      c.fileReference([...sourcePath, 'file_id'], source.file_id ?? source.type, 'a document given by id')
       return
     default:
       c.unknown(sourcePath, source.type)
   }
+}
+
+function fileNameHint(filename: unknown): { readonly fileName?: string } {
+  return typeof filename === 'string' && filename !== '' ? { fileName: filename } : {}
 }

@@ -94,6 +94,21 @@ export function decodeTextFile(
   return decodeBase64Utf8(value, field)
 }
 
+/** The pieces of file data that is not decoded as text: see {@link splitFileData}. */
+export interface FileData {
+  /** The media type a data URL declares, or undefined for bare base64. */
+  readonly mediaType: string | undefined
+  /** The base64 payload, or undefined when a data URL is percent-encoded rather than base64. */
+  readonly base64: string | undefined
+}
+
+/** Splits file data into the media type its data URL declares (if any) and its base64 payload. */
+export function splitFileData(value: string): FileData {
+  const url = parseDataUrl(value)
+  if (url === undefined) return { mediaType: undefined, base64: value }
+  return { mediaType: url.mediaType, base64: url.base64 ? url.payload : undefined }
+}
+
 /**
  * Encodes `text` the same way `original` was encoded (same data URL header, or bare base64), so a
  * rewritten file part keeps its media type and form.
