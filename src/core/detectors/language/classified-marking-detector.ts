@@ -4,6 +4,7 @@ import type { ScanInput } from '../../detection/scan-input.ts'
 import { contextTest } from '../financial-device/context-test.ts'
 import { markingStarts } from './classified-marking-scan.ts'
 import { isHangulAt } from './hangul-run.ts'
+import { languagePassesOf } from './language-passes.ts'
 import { unitsOf } from './text-units.ts'
 
 // One pass over three families: Korean grades (Ⅰ/Ⅱ/Ⅲ급 비밀 in every numeral form; NFKC has already
@@ -164,7 +165,8 @@ export const classifiedMarkingDetector: Detector = {
     const findings: Finding[] = []
     let next = 0
     let tried = -1
-    for (const start of markingStarts(text, unitsOf(input))) {
+    const passes = languagePassesOf(input).marking
+    for (const start of markingStarts(text, unitsOf(input), passes)) {
       if (start < next || start === tried) continue
       tried = start
       markingPattern.lastIndex = start

@@ -2,12 +2,15 @@ import type { TextUnits } from './text-units.ts'
 
 // Where a classification marking may start. Every marking contains, at both parities, a pair of
 // adjacent units from a short list (two capitals; "Co", "Of", "fi", "ff" of Confidential and
-// Official; "(" before a capital, a capital before ")" or "/"; 급비밀, 대외비 and 예고문), so the
-// hot loop only tests the aligned pairs (units 2k and 2k+1, one 32-bit word): two table lookups
-// per two units. The few pairs that pass are examined in code; the caller's sticky regex decides.
+// Official; "(" before a capital, a capital before ")" or "/"; 급비밀, 대외비 and 예고문), so only
+// the aligned pairs (units 2k and 2k+1) are tested, in the shared language pass (language-passes.ts).
+// The few pairs that pass are examined in code; the caller's sticky regex decides.
 
-const firstBits = new Uint32Array(0x10000)
-const secondBits = new Uint32Array(0x10000)
+/** Pair tables of the marking scan (bits 0–11, one per rule below). */
+export const markingFirstBits = new Uint16Array(0x10000)
+export const markingSecondBits = new Uint16Array(0x10000)
+const firstBits = markingFirstBits
+const secondBits = markingSecondBits
 
 function rule(bit: number, firsts: string, seconds: string): void {
   for (const c of firsts) firstBits[c.charCodeAt(0)] = (firstBits[c.charCodeAt(0)] as number) | bit
@@ -42,13 +45,17 @@ const bannerFirstWords: ReadonlySet<string> = new Set(
   ),
 )
 
-/** Positions where a marking may start, ascending (with repeats). */
-export function markingStarts(text: string, { units, words }: TextUnits): number[] {
+/**
+ * Positions where a marking may start, ascending (with repeats), from the words whose aligned pair
+ * passes (`passes`, ascending word indices; see language-passes.ts).
+ */
+export function markingStarts(text: string, { units }: TextUnits, passes: readonly number[]): number[] {
   const starts: number[] = []
-  const length = text.length
-  for (let k = 0; 2 * k < length; k++) {
-    k = nextPassingWord(words, k, length)
-    if (2 * k >= length) break
+  let next = 0 // index into passes
+  for (let k = 0; next < passes.length; k++) {
+    while (next < passes.length && (passes[next] as number) < k) next++
+    if (next === passes.length) break
+    k = passes[next] as number
     const q = 2 * k
     const a = units[q] as number
     const b = units[q + 1] as number
@@ -64,30 +71,6 @@ export function markingStarts(text: string, { units, words }: TextUnits): number
     if ((starts[i] as number) < (starts[i - 1] as number)) return starts.sort((x, y) => x - y)
   }
   return starts
-}
-
-/**
- * The first word at or after `from` whose pair passes, or one past the text. Two words per step and
- * no calls: the loop's cost is per step, not per lookup.
- */
-function nextPassingWord(words: Uint32Array, from: number, length: number): number {
-  const end = (length + 1) >>> 1
-  let k = from
-  for (; k + 1 < end; k += 2) {
-    const w = words[k] as number
-    const x = words[k + 1] as number
-    if (
-      (((firstBits[w & 0xffff] as number) & (secondBits[w >>> 16] as number)) |
-        ((firstBits[x & 0xffff] as number) & (secondBits[x >>> 16] as number))) !==
-      0
-    )
-      break
-  }
-  for (; k < end; k++) {
-    const w = words[k] as number
-    if (((firstBits[w & 0xffff] as number) & (secondBits[w >>> 16] as number)) !== 0) return k
-  }
-  return end
 }
 
 /** Starts near an English pass at `q`: a banner word, Confidential/Official, a portion mark. */

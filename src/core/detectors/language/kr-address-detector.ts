@@ -2,6 +2,7 @@ import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import { municipalities, provinces } from './kr-address-gazetteer.ts'
 import { anchorStarts } from './kr-address-scan.ts'
+import { languagePassesOf } from './language-passes.ts'
 import { unitsOf } from './text-units.ts'
 
 // Scores: a district plus road and building number is an address; the province adds certainty and
@@ -142,7 +143,8 @@ export const krAddressDetector: Detector = {
     const findings: Finding[] = []
     let next = 0
     let tried = -1
-    for (const start of anchorStarts(text, unitsOf(input))) {
+    const passes = languagePassesOf(input).address
+    for (const start of anchorStarts(unitsOf(input), passes)) {
       if (start < next || start === tried) continue
       tried = start
       anchor.lastIndex = start

@@ -1,13 +1,15 @@
-import { nextPassingPair, type PairFilter, type TextUnits } from './text-units.ts'
+import type { TextUnits } from './text-units.ts'
 
 // Where the address anchor (a road's 로/길, a lot's 동/리/N가, then a number) may match. Every match
 // has a unit pair "anchor syllable, digit/지(하)/산" or "space, digit/지(하)/산" right after the
-// anchor, so the hot loop tests each pair with two lookups (two units per step, no calls); the
-// few pairs that pass are mapped back to the anchor, and the caller's sticky regex decides.
+// anchor, so the shared language pass (language-passes.ts) tests each pair with two lookups; the
+// few pairs that pass are mapped back to the anchor here, and the caller's sticky regex decides.
 
-const firstBits = new Uint32Array(0x10000)
-const secondBits = new Uint32Array(0x10000)
-const pairFilter: PairFilter = { first: firstBits, second: secondBits }
+/** Pair tables of the address anchor: a pair (a, b) passes when `first[a] & second[b]` is non-zero. */
+export const addressFirstBits = new Uint8Array(0x10000)
+export const addressSecondBits = new Uint8Array(0x10000)
+const firstBits = addressFirstBits
+const secondBits = addressSecondBits
 const anchorSyllable = 1
 const space = 2
 for (const c of '로길동리가') firstBits[c.charCodeAt(0)] = anchorSyllable
@@ -17,16 +19,11 @@ const ga = '가'.charCodeAt(0)
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39
 
-/** Positions where the anchor may match, ascending (with repeats). */
-export function anchorStarts(text: string, copy: TextUnits): number[] {
+/** Positions where the anchor may match, ascending (with repeats), from the passing pairs `passes`. */
+export function anchorStarts(copy: TextUnits, passes: readonly number[]): number[] {
   const { units } = copy
   const starts: number[] = []
-  const length = text.length
-  for (
-    let i = nextPassingPair(copy, pairFilter, 0, length);
-    i < length;
-    i = nextPassingPair(copy, pairFilter, i + 1, length)
-  ) {
+  for (const i of passes) {
     // The anchor syllable is at i, or before the space at i.
     const at = units[i] === 0x20 ? i - 1 : i
     const c = units[at] as number

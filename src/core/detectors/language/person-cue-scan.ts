@@ -1,7 +1,7 @@
+import { firstAtOrAfter } from './language-passes.ts'
 import {
   anyThird,
   englishThird,
-  firstBits,
   hangulBase,
   hangulCount,
   koreanCuesStartingWith,
@@ -9,20 +9,17 @@ import {
   nameKeyHashes,
   pairHash,
   runHash,
-  secondBits,
   singleCues,
   singleUnits,
   startHashes,
   tripleHash,
   withThird,
 } from './person-cue-tables.ts'
-import { nextPassingPair, type PairFilter, type TextUnits } from './text-units.ts'
+import type { TextUnits } from './text-units.ts'
 
-const pairFilter: PairFilter = { first: firstBits, second: secondBits }
-
-// The PERSON cue scan: a hot loop over unit pairs (two table lookups per unit and a rarely taken
-// branch, no calls: a call anywhere in the loop makes V8 reload the arrays at every step), then a
-// confirmation of the few pairs that pass by the unit after them, then an exact reading. Korean
+// The PERSON cue scan: the shared language pass (language-passes.ts) finds the unit pairs that pass
+// the cue tables, two lookups per unit; the few that pass are confirmed by the unit after them here,
+// then read exactly. Korean
 // cue words come out exact; English cues only as possible starts, which the caller's regex settles.
 
 const isLower = (c: number): boolean => c >= 0x61 && c <= 0x7a
@@ -34,29 +31,23 @@ const isLetterAt = (units: Uint16Array, i: number): boolean => i >= 0 && isLette
 export const found = { kind: 'korean' as 'korean' | 'english' | 'contact', cue: '' }
 
 /**
- * The position of the next cue at or after `from`, or -1. Korean cues (`found.cue`) and '(' before a
+ * The position of the next cue at or after `from`, or -1 (`passes`: the pairs that pass the cue tables). Korean cues (`found.cue`) and '(' before a
  * digit (a contact after a name) are exact; English positions need the caller's regex.
  */
-export function nextPersonCue(text: TextUnits, from: number, length: number): number {
+export function nextPersonCue(
+  text: TextUnits,
+  passes: readonly number[],
+  from: number,
+  length: number,
+): number {
   const { units } = text
-  for (let i = nextPair(text, from, length); i < length; i = nextPair(text, i + 1, length)) {
+  for (let k = firstAtOrAfter(passes, from); k < passes.length; k++) {
+    const i = passes[k] as number
+    if (!confirmed(units, i)) continue
     const at = cueAt(units, i, from, length)
     if (at >= 0) return at
   }
   return -1
-}
-
-/** The first position at or after `from` whose pair passes the filters, or `length`. */
-function nextPair(text: TextUnits, from: number, length: number): number {
-  const { units } = text
-  for (
-    let i = nextPassingPair(text, pairFilter, from, length);
-    i < length;
-    i = nextPassingPair(text, pairFilter, i + 1, length)
-  ) {
-    if (confirmed(units, i)) return i
-  }
-  return length
 }
 
 /** Whether the units after a passing pair at `i` fit a cue (a necessary condition). */

@@ -4,6 +4,7 @@ import { englishCuePattern, onEnglishCue } from './english-person-cues.ts'
 import { findKoreanNameAfter, findKoreanNameBefore } from './find-korean-name.ts'
 import { isHangulAt } from './hangul-run.ts'
 import { type KoreanCue, koreanCues, startsWithCopula, startsWithTailAt } from './korean-person-cues.ts'
+import { languagePassesOf } from './language-passes.ts'
 import { found as cueFound, nextPersonCue } from './person-cue-scan.ts'
 import { createSink, type Sink, scores } from './person-sink.ts'
 import { unitsOf } from './text-units.ts'
@@ -81,10 +82,15 @@ export const personDetector: Detector = {
     const { text } = input
     const found = new Map<string, Finding>()
     const sink = createSink(text, found)
+    const passes = languagePassesOf(input).person
     const units = unitsOf(input)
     const length = text.length
     let from = 0
-    for (let at = nextPersonCue(units, 0, length); at >= 0; at = nextPersonCue(units, from, length)) {
+    for (
+      let at = nextPersonCue(units, passes, 0, length);
+      at >= 0;
+      at = nextPersonCue(units, passes, from, length)
+    ) {
       if (cueFound.kind === 'korean') {
         const cue = cueFound.cue
         from = at + cue.length

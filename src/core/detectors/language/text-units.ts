@@ -54,36 +54,3 @@ export function unitsOf(input: ScanInput): TextUnits {
   if (target === scratch) owner = number
   return target
 }
-
-/** Two tables over UTF-16 units: a pair (a, b) passes when `first[a] & second[b]` is non-zero. */
-export interface PairFilter {
-  readonly first: Uint32Array
-  readonly second: Uint32Array
-}
-
-/**
- * The first position at or after `from` whose unit pair passes `filter`, or `length`. Reads two units
- * per step (word k holds units 2k and 2k+1) and makes no calls, so that V8 keeps the arrays in registers.
- */
-export function nextPassingPair(text: TextUnits, filter: PairFilter, from: number, length: number): number {
-  const { units, words } = text
-  const { first, second } = filter
-  let i = from
-  if ((i & 1) === 1) {
-    if (((first[units[i] as number] as number) & (second[units[i + 1] as number] as number)) !== 0) return i
-    i++
-  }
-  // `before` is the filter of unit 2k-1, or 0 when that pair was already checked.
-  let before = 0
-  for (let k = i >>> 1; 2 * k <= length; k++) {
-    const w = words[k] as number
-    const low = w & 0xffff
-    const lowSecond = second[low] as number
-    if (((before & lowSecond) | ((first[low] as number) & (second[w >>> 16] as number))) !== 0) {
-      if ((before & lowSecond) !== 0) return 2 * k - 1
-      return Math.min(2 * k, length)
-    }
-    before = first[w >>> 16] as number
-  }
-  return length
-}
