@@ -107,6 +107,12 @@ export interface LocatedFinding extends LintFinding {
 /** Lints every policy of a source, plus the catalog ids its upstreams name. */
 export function lintSource(source: PolicySource, knownServices: ReadonlySet<string>): LocatedFinding[] {
   const config = source.config
+  // Services the config adds to the catalog are as known as the built-in ones (and removed ones are not).
+  const removed = new Set(config?.catalog?.remove ?? [])
+  knownServices = new Set([
+    ...[...knownServices].filter((id) => !removed.has(id)),
+    ...(config?.catalog?.add ?? []).map((e) => e.id),
+  ])
   const knownUpstreams = new Set(config === undefined ? [] : Object.keys(config.upstreams))
   const knownZones = config === undefined ? undefined : new Set(config.zones.map((z) => z.id))
   const findings: LocatedFinding[] = []

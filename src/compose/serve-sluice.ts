@@ -83,7 +83,17 @@ async function runWorker(options: ServeSluiceOptions): Promise<RunningSluice> {
     }
   })
   process.send?.({ type: 'sluice:listening', url: gateway.url })
-  return { url: gateway.url, config, primary: false, workers: 1, close: () => gateway.close() }
+  return {
+    url: gateway.url,
+    config,
+    primary: false,
+    workers: 1,
+    close: async () => {
+      await gateway.close()
+      // The IPC channel to the primary would keep this process alive after everything else closed.
+      cluster.worker?.disconnect()
+    },
+  }
 }
 
 async function runPrimary(options: ServeSluiceOptions, config: SluiceConfig): Promise<RunningSluice> {
@@ -125,7 +135,12 @@ async function runPrimary(options: ServeSluiceOptions, config: SluiceConfig): Pr
         workers.map(
           (worker) =>
             new Promise<void>((resolve) => {
-              worker.once('exit', () => resolve())
+              // A worker that does not finish its requests in time is stopped hard.
+              const hard = setTimeout(() => worker.process.kill('SIGKILL'), 10_000)
+              worker.once('exit', () => {
+                clearTimeout(hard)
+                resolve()
+              })
               worker.process.kill('SIGTERM')
             }),
         ),

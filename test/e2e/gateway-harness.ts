@@ -24,12 +24,11 @@ export interface GatewayHarness {
   close(): Promise<void>
 }
 
-/** The test configuration; `extra` is appended YAML (e.g. inspection overrides). */
+/** The test configuration; `inspection` is YAML appended to the inspection section (failMode defaults to closed). */
 export function testConfig(provider: string, internal: string, dataDir: string, inspection = ''): string {
   return `
 server: { host: 127.0.0.1, port: 0, dataDir: ${JSON.stringify(dataDir)} }
 inspection:
-  failMode: closed
   minScore: 0.5
   responses: true
 ${inspection}
@@ -102,14 +101,21 @@ export async function startGatewayHarness(
   const dataDir = join(dir, 'data')
   await writeFile(configFile, testConfig(provider.url, internal.url, dataDir, options.inspection ?? ''))
   const logs: string[] = []
-  const sluice = await serveSluice({
-    configFile,
-    workers: 1,
-    env: {},
-    dictionaryFiles: [],
-    fingerprintFiles: [],
-    log: (line) => logs.push(line),
-  })
+  let sluice: RunningSluice
+  try {
+    sluice = await serveSluice({
+      configFile,
+      workers: 1,
+      env: {},
+      dictionaryFiles: [],
+      fingerprintFiles: [],
+      log: (line) => logs.push(line),
+    })
+  } catch (error) {
+    await provider.close()
+    await internal.close()
+    throw error
+  }
   return {
     sluice,
     provider,

@@ -79,7 +79,10 @@ export async function serveGatewayRequest(
     await writeOutcome(res, outcome, style, requestId)
   } catch (error) {
     status = isSluiceError(error) ? statusByCode[error.code] : 500
-    if (!isSluiceError(error)) options.onError?.(error, requestId)
+    // Unexpected errors, and inspection faults with an underlying cause, go to the operator's log.
+    if (!isSluiceError(error) || (error.code === 'INSPECTION_FAILED' && error.cause !== undefined)) {
+      options.onError?.(error.cause ?? error, requestId)
+    }
     if (res.headersSent) {
       res.end()
       return

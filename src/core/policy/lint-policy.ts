@@ -44,7 +44,9 @@ export function lintPolicy(policy: CompiledPolicy, context: LintContext): LintFi
     const shadow = policy.rules.slice(0, i).find((earlier) => covers(earlier, rule))
     if (shadow) {
       findings.push({
-        severity: 'error',
+        // A tenant rule placed before a preset rule is how a tenant overrides its preset: worth
+        // saying, not an error. Anything else that can never match is a mistake.
+        severity: shadow.source !== rule.source && rule.source !== 'tenant' ? 'warning' : 'error',
         ...at,
         message: `unreachable: rule '${shadow.id}' (${shadow.source}) before it matches everything it matches`,
       })
