@@ -80,9 +80,9 @@ export async function serveGatewayRequest(
   } catch (error) {
     status = isSluiceError(error) ? statusByCode[error.code] : 500
     // Unexpected errors, and inspection faults with an underlying cause, go to the operator's log.
-    if (!isSluiceError(error) || (error.code === 'INSPECTION_FAILED' && error.cause !== undefined)) {
-      options.onError?.(error.cause ?? error, requestId)
-    }
+    if (!isSluiceError(error)) options.onError?.(error, requestId)
+    else if (error.code === 'INSPECTION_FAILED' && error.cause !== undefined)
+      options.onError?.(error.cause, requestId)
     if (res.headersSent) {
       res.end()
       return
