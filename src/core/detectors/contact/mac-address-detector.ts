@@ -1,14 +1,17 @@
 import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
+import { pairPassesOf } from '../text-scan/pair-passes.ts'
 import { createContextMatcher } from './context-matcher.ts'
 import { makeFinding } from './make-finding.ts'
 
-// Led by the pair "hex + separator" so the scan skips ordinary words quickly; code then reads back
-// the one (colon/dash) or three (dotted) hex digits before the match. One separator throughout, via
-// the back-reference. Not glued to further groups, so UUID tails and IPv6 do not yield a MAC. The
-// last two branches are labels: twelve bare hex digits count only right after one of them.
+// Led by the pair "hex + separator"; code then reads back the one (colon/dash) or three (dotted) hex
+// digits before the match. One separator throughout, via the back-reference. Not glued to further
+// groups, so UUID tails and IPv6 do not yield a MAC. The other branches are labels: twelve bare hex
+// digits count only right after one of them. Sticky: tried only where a match can start (the pairs
+// of mac-pairs.ts, found by the shared pair pass), in text order, which yields exactly the matches
+// of a global search.
 const candidates =
-  /[0-9A-Fa-f]([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![0-9A-Za-z_]|[:.-][0-9A-Za-z])|[0-9A-Fa-f]\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![0-9A-Za-z_]|[:.-][0-9A-Za-z])|[Mm][Aa][Cc]|주소|[Hh][Ww][Aa]ddr|BSSID|bssid/g
+  /[0-9A-Fa-f]([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![0-9A-Za-z_]|[:.-][0-9A-Za-z])|[0-9A-Fa-f]\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![0-9A-Za-z_]|[:.-][0-9A-Za-z])|[Mm][Aa][Cc]|주소|[Hh][Ww][Aa]ddr|BSSID|bssid/y
 const bareHex = /(?<![0-9A-Za-z:.\-_])[0-9A-Fa-f]{12}(?![0-9A-Za-z_]|[:.-][0-9A-Za-z])/
 // "주소" alone is any address; only these forms name a hardware address.
 const koreanLabels = ['맥 주소', '맥주소', '물리 주소', '물리적 주소', '하드웨어 주소']
@@ -63,6 +66,14 @@ function structured(text: string, index: number, match: string): [number, number
   return [start, index + match.length]
 }
 
+// A separated form needs its separator again three units on (colon, dash) or five (dotted): most
+// "hex + separator" pairs in prose ("done.", "A-") fail this before any regex runs.
+function mayStartAt(text: string, at: number): boolean {
+  const sep = text.charCodeAt(at + 1)
+  if (sep === 58 || sep === 45) return text.charCodeAt(at + 4) === sep
+  return sep !== 46 || text.charCodeAt(at + 6) === 46
+}
+
 /** Finds MAC addresses in colon, dash, dotted or (after a MAC label) bare notation; subtype 'local' for locally administered ones. */
 export const macAddressDetector: Detector = {
   id: 'contact-mac-address',
@@ -71,8 +82,14 @@ export const macAddressDetector: Detector = {
     const text = input.text
     const found: Finding[] = []
     let bareEnd = 0
-    for (const m of text.matchAll(candidates)) {
+    let lastIndex = 0
+    for (const at of pairPassesOf(input).mac) {
+      if (at < lastIndex || !mayStartAt(text, at)) continue
+      candidates.lastIndex = at
+      const m = candidates.exec(text)
+      if (m === null) continue
       const match = m[0]
+      lastIndex = at + match.length
       if (m[1] !== undefined || match.length > 6) {
         const span = structured(text, m.index, match)
         const f = span && macFinding(text, span[0], span[1], false)

@@ -1,15 +1,17 @@
 import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import type { ScanInput } from '../../detection/scan-input.ts'
+import { pairPassesOf } from '../text-scan/pair-passes.ts'
 import { readEnglishAssignment, readKoreanAssignment } from './read-assignment.ts'
 
 // One pass over the key words of assignments: English (any case) and Korean (group 1). "암호화"
 // (encryption), "암호문" (ciphertext) and "암호학" (cryptography) are not password words. English
 // words are found by a distinctive middle (paSSword, PWD, seCRET, aPI key, tOKEN) and the letters
-// before it are checked in code: a pattern led by p, s, a or t would stop at most letters of prose
-// (this one scans about twice as fast, and finds the same words).
+// before it are checked in code. Sticky: tried only where a middle's first two units are (the pairs of
+// secret-key-pairs.ts, found by the shared pair pass), in text order, which yields exactly the
+// matches of a global search.
 const keyWordPattern =
-  /[Ss][Ss](?:[Ww](?:[Oo][Rr])?[Dd]|[Pp][Hh][Rr][Aa][Ss][Ee])|[Pp][Ww][Dd]|[Cc][Rr][Ee][Tt](?:[ _-]?[Kk][Ee][Yy])?|[Pp][Ii][ _-]?[Kk][Ee][Yy]|[Oo][Kk][Ee][Nn]|(비밀번호|비번|패스워드|암호(?!화|문|학))/g
+  /[Ss][Ss](?:[Ww](?:[Oo][Rr])?[Dd]|[Pp][Hh][Rr][Aa][Ss][Ee])|[Pp][Ww][Dd]|[Cc][Rr][Ee][Tt](?:[ _-]?[Kk][Ee][Yy])?|[Pp][Ii][ _-]?[Kk][Ee][Yy]|[Oo][Kk][Ee][Nn]|(비밀번호|비번|패스워드|암호(?!화|문|학))/y
 
 const lower = (c: number): number => c | 0x20
 
@@ -34,13 +36,19 @@ function detect(input: ScanInput): Finding[] {
   const findings: Finding[] = []
   // Where the previous key word (or the value read after it) ended: words overlapping it are not read.
   let done = 0
-  keyWordPattern.lastIndex = 0
-  for (let m = keyWordPattern.exec(text); m; m = keyWordPattern.exec(text)) {
-    const matchEnd = m.index + m[0].length
+  // Where a global search would go on from.
+  let lastIndex = 0
+  for (const at of pairPassesOf(input).secretKey) {
+    if (at < lastIndex) continue
+    keyWordPattern.lastIndex = at
+    const m = keyWordPattern.exec(text)
+    if (m === null) continue
+    const matchEnd = at + m[0].length
+    lastIndex = matchEnd
     const korean = m[1] !== undefined
-    const start = korean ? m.index : keyWordStart(text, m.index)
+    const start = korean ? at : keyWordStart(text, at)
     if (start < done) {
-      keyWordPattern.lastIndex = m.index + 1
+      lastIndex = at + 1
       continue
     }
     done = matchEnd
@@ -49,7 +57,7 @@ function detect(input: ScanInput): Finding[] {
       findings.push(found)
       // Skip past the value, so a key word inside it ("token=my_password_1") is not read again.
       done = Math.max(matchEnd, found.end)
-      keyWordPattern.lastIndex = done
+      lastIndex = done
     }
   }
   return findings

@@ -2,10 +2,10 @@ import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import type { ScanInput } from '../../detection/scan-input.ts'
 import { contextTest } from '../financial-device/context-test.ts'
+import { pairPassesOf } from '../text-scan/pair-passes.ts'
+import { unitsOf } from '../text-scan/text-units.ts'
 import { markingStarts } from './classified-marking-scan.ts'
 import { isHangulAt } from './hangul-run.ts'
-import { languagePassesOf } from './language-passes.ts'
-import { unitsOf } from './text-units.ts'
 
 // One pass over three families: Korean grades (Ⅰ/Ⅱ/Ⅲ급 비밀 in every numeral form; NFKC has already
 // turned Ⅱ into II), 대외비 and 예고문 lines; upper-case English banners with optional //controls;
@@ -165,7 +165,7 @@ export const classifiedMarkingDetector: Detector = {
     const findings: Finding[] = []
     let next = 0
     let tried = -1
-    const passes = languagePassesOf(input).marking
+    const passes = pairPassesOf(input).marking
     for (const start of markingStarts(text, unitsOf(input), passes)) {
       if (start < next || start === tried) continue
       tried = start

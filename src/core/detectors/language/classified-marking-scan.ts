@@ -1,4 +1,4 @@
-import type { TextUnits } from './text-units.ts'
+import type { TextUnits } from '../text-scan/text-units.ts'
 
 // Where a classification marking may start. Every marking contains, at both parities, a pair of
 // adjacent units from a short list (two capitals; "Co", "Of", "fi", "ff" of Confidential and

@@ -1,9 +1,9 @@
 import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
+import { pairPassesOf } from '../text-scan/pair-passes.ts'
+import { unitsOf } from '../text-scan/text-units.ts'
 import { municipalities, provinces } from './kr-address-gazetteer.ts'
 import { anchorStarts } from './kr-address-scan.ts'
-import { languagePassesOf } from './language-passes.ts'
-import { unitsOf } from './text-units.ts'
 
 // Scores: a district plus road and building number is an address; the province adds certainty and
 // the detail (동·층·호) is what makes it a person's (pii-detection.md §5.2).
@@ -143,7 +143,7 @@ export const krAddressDetector: Detector = {
     const findings: Finding[] = []
     let next = 0
     let tried = -1
-    const passes = languagePassesOf(input).address
+    const passes = pairPassesOf(input).address
     for (const start of anchorStarts(unitsOf(input), passes)) {
       if (start < next || start === tried) continue
       tried = start

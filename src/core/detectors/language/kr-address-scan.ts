@@ -1,4 +1,4 @@
-import type { TextUnits } from './text-units.ts'
+import type { TextUnits } from '../text-scan/text-units.ts'
 
 // Where the address anchor (a road's 로/길, a lot's 동/리/N가, then a number) may match. Every match
 // has a unit pair "anchor syllable, digit/지(하)/산" or "space, digit/지(하)/산" right after the

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Detector } from '../../detection/detector.ts'
 import { createScanInput } from '../../detection/scan-input.ts'
+import { unitsOf } from '../text-scan/text-units.ts'
 import { classifiedMarkingDetector } from './classified-marking-detector.ts'
 import { krAddressDetector } from './kr-address-detector.ts'
 import { personDetector } from './person-detector.ts'
-import { unitsOf } from './text-units.ts'
 
 // The scans read units two at a time and look at pairs: a cue must be found whatever its offset's
 // parity, at the very start and at the very end of the text. Line breaks shift it without changing

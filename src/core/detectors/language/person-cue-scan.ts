@@ -1,4 +1,5 @@
-import { firstAtOrAfter } from './language-passes.ts'
+import { firstAtOrAfter } from '../text-scan/pair-passes.ts'
+import type { TextUnits } from '../text-scan/text-units.ts'
 import {
   anyThird,
   englishThird,
@@ -15,7 +16,6 @@ import {
   tripleHash,
   withThird,
 } from './person-cue-tables.ts'
-import type { TextUnits } from './text-units.ts'
 
 // The PERSON cue scan: the shared language pass (language-passes.ts) finds the unit pairs that pass
 // the cue tables, two lookups per unit; the few that pass are confirmed by the unit after them here,

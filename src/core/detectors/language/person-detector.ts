@@ -1,13 +1,13 @@
 import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
+import { pairPassesOf } from '../text-scan/pair-passes.ts'
+import { unitsOf } from '../text-scan/text-units.ts'
 import { englishCuePattern, onEnglishCue } from './english-person-cues.ts'
 import { findKoreanNameAfter, findKoreanNameBefore } from './find-korean-name.ts'
 import { isHangulAt } from './hangul-run.ts'
 import { type KoreanCue, koreanCues, startsWithCopula, startsWithTailAt } from './korean-person-cues.ts'
-import { languagePassesOf } from './language-passes.ts'
 import { found as cueFound, nextPersonCue } from './person-cue-scan.ts'
 import { createSink, type Sink, scores } from './person-sink.ts'
-import { unitsOf } from './text-units.ts'
 
 // After a role noun, a final 란 (column), 안 (plan), 표 (table)… makes a compound noun (회원 정보란).
 const roleNounEndings = '란안표증권료비금법율량록단제'
@@ -82,7 +82,7 @@ export const personDetector: Detector = {
     const { text } = input
     const found = new Map<string, Finding>()
     const sink = createSink(text, found)
-    const passes = languagePassesOf(input).person
+    const passes = pairPassesOf(input).person
     const units = unitsOf(input)
     const length = text.length
     let from = 0
