@@ -1,5 +1,6 @@
 import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
+import { firstAtOrAfter, pairPassesOf } from '../text-scan/pair-passes.ts'
 import { createContextMatcher } from './context-matcher.ts'
 import { fileExtensions, isKnownTld } from './known-tlds.ts'
 import { makeFinding } from './make-finding.ts'
@@ -10,8 +11,8 @@ import { makeFinding } from './make-finding.ts'
 // Sticky, and tried only where an anchor can start (see detect), in text order: the same anchors
 // a global search finds, without testing every position of the text.
 const anchor = /@|[[({<] ?(?:[Aa][Tt]|@) ?[\])}>]|골뱅이|[Aa][Tt](?<= [Aa][Tt]) /y
-// "at" before a closing bracket or a space: the only "at"s an anchor can contain.
-const atWord = /[Aa][Tt](?= ?[\])}>]| )/g
+// The "at"s an anchor can contain are those before a closing bracket or a space (/[Aa][Tt](?= ?[\])}>]| )/):
+// nextWord takes them from the shared pair pass.
 
 // The atext characters real mailboxes use, ASCII only: a Hangul label glued on the left
 // ("메일은hong@…") stops the walk, and so do '=', '/', '?', '&', '#' and the like, which RFC 5322
@@ -140,10 +141,14 @@ function nextSpelled(text: string, from: number): number {
   return q < 0 ? none : q
 }
 
-function nextWord(text: string, from: number): number {
-  atWord.lastIndex = from
-  while (atWord.test(text)) {
-    const at = around(text, atWord.lastIndex - 2, from, true)
+// The matches of `atWord` at or after `from`, from the "at" pairs of the shared pair pass (`ats`).
+function nextWord(text: string, from: number, ats: readonly number[]): number {
+  for (let k = firstAtOrAfter(ats, from); k < ats.length; k++) {
+    const q = ats[k] as number
+    // atWord's lookahead: a space, or a closing bracket after an optional space.
+    const c = text.charCodeAt(q + 2)
+    if (c !== 32 && c !== 93 && c !== 41 && c !== 125 && c !== 62) continue
+    const at = around(text, q, from, true)
     if (at !== none) return at
   }
   return none
@@ -156,6 +161,7 @@ export const emailAddressDetector: Detector = {
   detect(input) {
     const text = input.text
     const found: Finding[] = []
+    const ats = pairPassesOf(input).emailAt
     // Three sources of anchor starts ('@', 골뱅이, "at"), each searched only when the scan passes
     // its last answer, merged in text order: the anchors a global search with `anchor` finds.
     let from = 0
@@ -165,7 +171,7 @@ export const emailAddressDetector: Detector = {
     for (;;) {
       if (sign < from) sign = nextSign(text, from)
       if (spelled < from) spelled = nextSpelled(text, from)
-      if (word < from) word = nextWord(text, from)
+      if (word < from) word = nextWord(text, from, ats)
       const at = Math.min(sign, spelled, word)
       if (at === none) break
       // An '@' is its own anchor (no other one starts with it); the rest need the pattern.

@@ -2,6 +2,7 @@ import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import { parseIpv4 } from '../../validators/parse-ipv4.ts'
 import { parseIpv6 } from '../../validators/parse-ipv6.ts'
+import { firstAtOrAfter, pairPassesOf } from '../text-scan/pair-passes.ts'
 import { classifyIpv4, classifyIpv6 } from './classify-ip.ts'
 import { createContextMatcher } from './context-matcher.ts'
 import { makeFinding } from './make-finding.ts'
@@ -106,16 +107,24 @@ function ipv6Finding(text: string, start: number, raw: string): Finding | undefi
 }
 
 // The scan itself: `candidates` is tried (sticky) only where one of its branches can start, found
-// with cheap searches: the selective dotted-quad core for IPv4, and colons for IPv6 ("hex:" with a
+// with cheap searches: the dotted-quad core at the digit-dot pairs of the shared pair pass for IPv4, and colons for IPv6 ("hex:" with a
 // second colon within reach, or "::"). Positions come in order, so the matches are the ones a
 // global search with `candidates` finds.
 const candidateAt = new RegExp(candidates.source, 'y')
-const ipv4Core = /\d\.\d{1,3}\.\d{1,3}\.\d{1,3}/g
+const ipv4Core = /\d\.\d{1,3}\.\d{1,3}\.\d{1,3}/y
 const none = Number.MAX_SAFE_INTEGER
 
-function nextIpv4(text: string, from: number): number {
-  ipv4Core.lastIndex = from
-  return ipv4Core.exec(text)?.index ?? none
+// Where a global search with the core from `from` matches: it starts at a digit before '.', one of the
+// pairs the shared pair pass lists (`starts`).
+function nextIpv4(text: string, from: number, starts: readonly number[]): number {
+  for (let k = firstAtOrAfter(starts, from); k < starts.length; k++) {
+    const at = starts[k] as number
+    const c = text.charCodeAt(at + 2)
+    if (c < 48 || c > 57) continue
+    ipv4Core.lastIndex = at
+    if (ipv4Core.test(text)) return at
+  }
+  return none
 }
 
 function colonWithin(text: string, i: number): boolean {
@@ -142,11 +151,12 @@ export const ipAddressDetector: Detector = {
   detect(input) {
     const text = input.text
     const found: Finding[] = []
+    const ipv4Starts = pairPassesOf(input).ipv4
     let from = 0
     let v4 = -1
     let v6 = -1
     for (;;) {
-      if (v4 < from) v4 = nextIpv4(text, from)
+      if (v4 < from) v4 = nextIpv4(text, from, ipv4Starts)
       if (v6 < from) v6 = nextIpv6(text, from)
       const at = Math.min(v4, v6)
       if (at === none) break

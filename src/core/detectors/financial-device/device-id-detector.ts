@@ -1,6 +1,7 @@
 import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
 import type { ScanInput } from '../../detection/scan-input.ts'
+import { pairPassesOf } from '../text-scan/pair-passes.ts'
 import { findDeviceKeys } from './device-id-keys.ts'
 import { isAsciiAlnum } from './digit-boundary.ts'
 
@@ -103,7 +104,7 @@ function detect(input: ScanInput): Finding[] {
   const { text } = input
   const findings: Finding[] = []
   let next = 0
-  for (const key of findDeviceKeys(text)) {
+  for (const key of findDeviceKeys(text, pairPassesOf(input).deviceKey)) {
     if (key.start < next) continue
     const found = valueAfter(text, key.end)
     if (found === undefined) continue

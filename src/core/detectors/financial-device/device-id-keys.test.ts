@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { createScanInput } from '../../detection/scan-input.ts'
+import { pairPassesOf } from '../text-scan/pair-passes.ts'
 import { findDeviceKeys } from './device-id-keys.ts'
 
 // The key alternation findDeviceKeys stands for (see its header), English keys case-insensitive. The
@@ -35,7 +37,7 @@ describe('findDeviceKeys', () => {
   for (const text of texts) {
     it(`finds the keys the alternation matches in ${JSON.stringify(text.slice(0, 24))}`, () => {
       assert.deepEqual(
-        findDeviceKeys(text).map((k) => `${k.start}-${k.end}`),
+        findDeviceKeys(text, pairPassesOf(createScanInput(text)).deviceKey).map((k) => `${k.start}-${k.end}`),
         expected(text),
       )
     })

@@ -14,7 +14,8 @@ export interface KeyCandidate {
   readonly end: number
 }
 
-const anchor = /[Ii][Dd]|식별자/g
+// Sticky: tried only at the "id" and 식별 pairs of the shared pair pass, in text order.
+const anchor = /[Ii][Dd]|식별자/y
 
 // Lower-case ASCII letters compare with `| 32`; no other character maps onto one that way.
 const lower = (text: string, i: number): number => text.charCodeAt(i) | 32
@@ -83,13 +84,17 @@ function pushKeysAt(text: string, a: number, keys: KeyCandidate[]): void {
   }
 }
 
-/** Every key in `text`, sorted by start. */
-export function findDeviceKeys(text: string): KeyCandidate[] {
+/** Every key in `text`, sorted by start; `pairs`: where an anchor may start, ascending. */
+export function findDeviceKeys(text: string, pairs: readonly number[]): KeyCandidate[] {
   const keys: KeyCandidate[] = []
   let sorted = true
-  anchor.lastIndex = 0
-  while (anchor.test(text)) {
+  let lastIndex = 0
+  for (const at of pairs) {
+    if (at < lastIndex) continue
+    anchor.lastIndex = at
+    if (!anchor.test(text)) continue
     const end = anchor.lastIndex
+    lastIndex = end
     const before = keys.length
     if (text.charCodeAt(end - 1) === 0xc790) {
       // 식별자

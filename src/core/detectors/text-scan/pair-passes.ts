@@ -1,16 +1,16 @@
 import { createScanMemo, type ScanInput } from '../../detection/scan-input.ts'
-import { macFirstBits, macSecondBits } from '../contact/mac-pairs.ts'
-import { secretKeyFirstBits, secretKeySecondBits } from '../financial-device/secret-key-pairs.ts'
 import { markingFirstBits, markingSecondBits } from '../language/classified-marking-scan.ts'
 import { addressFirstBits, addressSecondBits } from '../language/kr-address-scan.ts'
 import { firstBits as personFirst, secondBits as personSecond } from '../language/person-cue-tables.ts'
 import { unitsOf } from './text-units.ts'
 
 // Several detectors start from unit pairs that their tables let pass: PERSON cues, address anchors,
-// classification markings, MAC addresses and secret key words. One loop over the text finds every
-// kind, two units per step with four table reads; a loop (or a regex search) per detector read the
-// same text five times. PERSON cues fill their own 32-bit tables; the others share one pair of
-// tables, each kind in its own bits.
+// classification markings, MAC addresses, secret key words, spelled-out e-mail "at"s, IPv4 cores and
+// device-id keys. One loop over the text finds every kind, two units per step with four table reads;
+// before, each detector read the whole text itself (a loop or a regex search: about 1 ns per unit
+// each). PERSON cues fill their own 32-bit tables; the other kinds share one pair of tables, each kind
+// in its own bits. A detector then tries its own (sticky) pattern only at its pairs, in text order,
+// which yields exactly the matches of a global search.
 
 /** Pairs that pass, per detector, ascending. */
 export interface PairPasses {
@@ -20,48 +20,62 @@ export interface PairPasses {
   readonly address: readonly number[]
   /** Word indices k whose aligned pair (2k, 2k + 1) passes the marking tables. */
   readonly marking: readonly number[]
-  /** Positions where a MAC address or one of its labels may start. */
+  /** Where a MAC address or one of its labels may start (mac-address-detector.ts). */
   readonly mac: readonly number[]
-  /** Positions of the distinctive middle of a secret key word (paSSword, seCRet, 비밀번호…). */
+  /** Where the distinctive middle of a secret key word may start (secret-assignment-detector.ts). */
   readonly secretKey: readonly number[]
+  /** Every "at" in any case: a spelled-out e-mail "@" (email-address-detector.ts). */
+  readonly emailAt: readonly number[]
+  /** Every digit followed by '.': where an IPv4 core may start (ip-address-detector.ts). */
+  readonly ipv4: readonly number[]
+  /** Every "id" in any case and every 식별: where a device-id key anchor may start (device-id-keys.ts). */
+  readonly deviceKey: readonly number[]
 }
 
-const markingBits = 0xfff // bits 0–11
-const addressShift = 12 // bits 12–13
-const macShift = 14 // bits 14–18
-const secretShift = 19 // bits 19–23
+const markingBits = 0xfff // bits 0–11: classified-marking-scan.ts
+const addressShift = 12 // bits 12–13: kr-address-scan.ts
 const addressBits = 0x3 << addressShift
-const macBits = 0x1f << macShift
-const secretBits = 0x1f << secretShift
-// Kinds whose pairs may start at any unit; markings are only looked for at even ones.
-const anyParity = addressBits | macBits | secretBits
-
 const sharedFirst = new Uint32Array(0x10000)
 const sharedSecond = new Uint32Array(0x10000)
-function fits(table: ArrayLike<number>, mask: number, name: string): void {
-  for (let c = 0; c < 0x10000; c++)
-    if (((table[c] as number) & ~mask) !== 0) throw new Error(`${name}: too many bits`)
-}
-fits(markingFirstBits, markingBits, 'marking')
-fits(markingSecondBits, markingBits, 'marking')
-fits(addressFirstBits, 0x3, 'address')
-fits(addressSecondBits, 0x3, 'address')
-fits(macFirstBits, 0x1f, 'mac')
-fits(macSecondBits, 0x1f, 'mac')
-fits(secretKeyFirstBits, 0x1f, 'secret key')
-fits(secretKeySecondBits, 0x1f, 'secret key')
+
 for (let c = 0; c < 0x10000; c++) {
-  sharedFirst[c] =
-    (markingFirstBits[c] as number) |
-    ((addressFirstBits[c] as number) << addressShift) |
-    ((macFirstBits[c] as number) << macShift) |
-    ((secretKeyFirstBits[c] as number) << secretShift)
-  sharedSecond[c] =
-    (markingSecondBits[c] as number) |
-    ((addressSecondBits[c] as number) << addressShift) |
-    ((macSecondBits[c] as number) << macShift) |
-    ((secretKeySecondBits[c] as number) << secretShift)
+  const first = (markingFirstBits[c] as number) | ((addressFirstBits[c] as number) << addressShift)
+  const second = (markingSecondBits[c] as number) | ((addressSecondBits[c] as number) << addressShift)
+  if (((markingFirstBits[c] as number) | (markingSecondBits[c] as number)) & ~markingBits)
+    throw new Error('marking tables use more than 12 bits')
+  if (((addressFirstBits[c] as number) | (addressSecondBits[c] as number)) & ~0x3)
+    throw new Error('address tables use more than 2 bits')
+  sharedFirst[c] = first
+  sharedSecond[c] = second
 }
+
+let nextBit = 14
+/** Gives the pairs (one of `firsts`, then one of `seconds`) a new bit of the shared tables. */
+function rule(firsts: string, seconds: string): number {
+  const bit = 1 << nextBit++
+  for (const c of firsts) sharedFirst[c.charCodeAt(0)] = (sharedFirst[c.charCodeAt(0)] as number) | bit
+  for (const c of seconds) sharedSecond[c.charCodeAt(0)] = (sharedSecond[c.charCodeAt(0)] as number) | bit
+  return bit
+}
+
+// MAC: a hex digit before ':', '-' or '.' (colon, dash and dotted notations), or the first two
+// letters of a label: MAC, 주소, HWaddr, BSSID, in the cases the labels allow.
+const macBits =
+  rule('0123456789ABCDEFabcdef', ':-.') |
+  rule('Mm', 'Aa') |
+  rule('주', '소') |
+  rule('Hh', 'Ww') |
+  rule('Bb', 'Ss')
+// Secret key words by their middles: paSSword/paSSphrase, PWd and aPI key, seCRet, tOKen; and the
+// first two syllables of 비밀번호, 비번, 패스워드, 암호.
+const secretBits =
+  rule('Ss', 'Ss') | rule('Pp', 'WwIi') | rule('Cc', 'Rr') | rule('Oo', 'Kk') | rule('비패암', '밀번스호')
+const emailAtBit = rule('Aa', 'Tt')
+const ipv4Bit = rule('0123456789', '.')
+const deviceKeyBit = rule('Ii식', 'Dd별')
+if (nextBit > 32) throw new Error('shared pair tables hold 32 kinds of pair')
+// Kinds whose pairs may start at any unit; markings are only looked for at even ones.
+const anyParity = addressBits | macBits | secretBits | emailAtBit | ipv4Bit | deviceKeyBit
 
 function compute(input: ScanInput): PairPasses {
   const { words } = unitsOf(input)
@@ -71,6 +85,18 @@ function compute(input: ScanInput): PairPasses {
   const marking: number[] = []
   const mac: number[] = []
   const secretKey: number[] = []
+  const emailAt: number[] = []
+  const ipv4: number[] = []
+  const deviceKey: number[] = []
+  // Sorts the shared kinds of one pair into their lists.
+  const shared = (bits: number, at: number): void => {
+    if ((bits & addressBits) !== 0) address.push(at)
+    if ((bits & macBits) !== 0) mac.push(at)
+    if ((bits & secretBits) !== 0) secretKey.push(at)
+    if ((bits & emailAtBit) !== 0) emailAt.push(at)
+    if ((bits & ipv4Bit) !== 0) ipv4.push(at)
+    if ((bits & deviceKeyBit) !== 0) deviceKey.push(at)
+  }
   // The first-table entries of unit 2k - 1, for the pair that straddles two words.
   let personBefore = 0
   let sharedBefore = 0
@@ -90,21 +116,13 @@ function compute(input: ScanInput): PairPasses {
     if ((personOdd | personEven | sharedOdd | sharedEven) === 0) continue
     const q = 2 * k
     if (personOdd !== 0) person.push(q - 1)
-    if (sharedOdd !== 0) {
-      if ((sharedOdd & addressBits) !== 0) address.push(q - 1)
-      if ((sharedOdd & macBits) !== 0) mac.push(q - 1)
-      if ((sharedOdd & secretBits) !== 0) secretKey.push(q - 1)
-    }
+    if (sharedOdd !== 0) shared(sharedOdd, q - 1)
     if (q >= length) continue
     if (personEven !== 0) person.push(q)
-    if (sharedEven !== 0) {
-      if ((sharedEven & addressBits) !== 0) address.push(q)
-      if ((sharedEven & markingBits) !== 0) marking.push(k)
-      if ((sharedEven & macBits) !== 0) mac.push(q)
-      if ((sharedEven & secretBits) !== 0) secretKey.push(q)
-    }
+    if ((sharedEven & markingBits) !== 0) marking.push(k)
+    if ((sharedEven & ~markingBits) !== 0) shared(sharedEven, q)
   }
-  return { person, address, marking, mac, secretKey }
+  return { person, address, marking, mac, secretKey, emailAt, ipv4, deviceKey }
 }
 
 const pairPasses = createScanMemo(compute)
