@@ -1,6 +1,6 @@
 // The gateway's use case for one AI API request: identify → resolve service → inspect every part →
 // decide → record → transform or refuse → forward → inspect and restore the answer.
-import { createHmac } from 'node:crypto'
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto'
 import {
   type AiApi,
   collectRequestParts,
@@ -16,7 +16,6 @@ import type { LedgerEntry } from '../../core/ledger/ledger-record.ts'
 import type { CompiledPolicy } from '../../core/policy/compile-policy.ts'
 import { evaluatePolicy } from '../../core/policy/evaluate-policy.ts'
 import type { Decision, RequestFacts } from '../../core/policy/policy-types.ts'
-import { keyedHash } from '../../core/transform/keyed-hash.ts'
 import { createPseudonymizer, type Pseudonymizer } from '../../core/transform/pseudonymizer.ts'
 import { type RedactionMode, redactText } from '../../core/transform/redact-text.ts'
 import { GatewayError } from './gateway-error.ts'
@@ -318,7 +317,7 @@ function transformBody(
       : decision.redactMode === 'mask'
         ? { kind: 'mask' }
         : decision.redactMode === 'hash'
-          ? { kind: 'hash', key: deps.hashKey }
+          ? { kind: 'hash', key: keyObjectOf(deps.hashKey) }
           : { kind: 'tag' }
   const only = decision.transformTypes === undefined ? undefined : new Set(decision.transformTypes)
   const replacements = new Map<string, string>()
@@ -338,20 +337,20 @@ function baseRecord(
   destination: Destination,
 ): RequestContext['ledgerBase'] {
   const who = subject.user ?? (subject.zone === undefined ? 'anonymous' : `zone:${subject.zone}`)
+  const key = keyObjectOf(deps.hashKey)
   return {
     kind: 'decision',
     time: deps.clock.now().toISOString(),
     requestId: request.requestId,
     tenant: subject.tenant,
-    // Pseudonymous: linkable within the organisation that holds the key, meaningless outside it.
-    subject: `subj_${keyedHash(`${subject.tenant}\u0000${who}`, deps.hashKey)}`,
+    subject: pseudonymousSubject(key, subject.tenant, who),
     ...(subject.zone === undefined ? {} : { zone: subject.zone }),
     ...(destination.service === undefined ? {} : { service: destination.service.id }),
     upstream: upstream.id,
     model,
     recipients: destination.recipients,
     countries: destination.countries,
-    contentHash: createHmac('sha256', deps.hashKey).update(JSON.stringify(request.body)).digest('hex'),
+    contentHash: createHmac('sha256', key).update(JSON.stringify(request.body)).digest('hex'),
   }
 }
 
@@ -362,4 +361,34 @@ export function upstreamFailure(deps: GatewayDeps, error: unknown): unknown {
   return new GatewayError(error.kind === 'timeout' ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_FAILED', error.message, {
     cause: error,
   })
+}
+
+// Building a key object from raw bytes costs more than the HMAC itself: do it once per key.
+const keyObjects = new WeakMap<Uint8Array, KeyObject>()
+export function keyObjectOf(raw: Uint8Array): KeyObject {
+  let key = keyObjects.get(raw)
+  if (key === undefined) {
+    key = createSecretKey(raw)
+    keyObjects.set(raw, key)
+  }
+  return key
+}
+
+// Subjects repeat request after request; their keyed pseudonyms are remembered (bounded, per key).
+const subjectCaches = new WeakMap<KeyObject, Map<string, string>>()
+function pseudonymousSubject(key: KeyObject, tenant: string, who: string): string {
+  const id = `${tenant}\u0000${who}`
+  let subjectCache = subjectCaches.get(key)
+  if (subjectCache === undefined) {
+    subjectCache = new Map()
+    subjectCaches.set(key, subjectCache)
+  }
+  let pseudonym = subjectCache.get(id)
+  if (pseudonym === undefined) {
+    // Pseudonymous: linkable within the organisation that holds the key, meaningless outside it.
+    pseudonym = `subj_${createHmac('sha256', key).update(id).digest('hex').slice(0, 16)}`
+    if (subjectCache.size >= 10_000) subjectCache.clear()
+    subjectCache.set(id, pseudonym)
+  }
+  return pseudonym
 }

@@ -19,7 +19,7 @@ import type { Decision } from '../../core/policy/policy-types.ts'
 import { type RedactionMode, redactText } from '../../core/transform/redact-text.ts'
 import { GatewayError } from './gateway-error.ts'
 import { UpstreamError, type UpstreamReply } from './gateway-ports.ts'
-import type { AiOutcome, RequestContext } from './handle-ai-request.ts'
+import { type AiOutcome, keyObjectOf, type RequestContext } from './handle-ai-request.ts'
 import { summarise } from './inspect-texts.ts'
 
 // Long enough to see an identifier or pseudonym token whole before any of it is released
@@ -120,7 +120,8 @@ function createAnswerInspector(context: RequestContext): AnswerInspector {
     step(text, context, json) {
       const tokens =
         pseudonymizer === undefined ? [] : tokenEdits(text, (token) => pseudonymizer.restore(token), { json })
-      if (!setup.inspection.responses || text === '') return done(text, tokens)
+      // Without a rule that judges answers, scanning them could only ever end in 'allow'.
+      if (!setup.inspection.responses || !policy.judgesResponses || text === '') return done(text, tokens)
       // Inspect before restoring: the user's own values coming back as tokens are not a leak.
       const findings = deps.engine.scan(text, { minScore: setup.inspection.minScore })
       // Identity edits over every finding keep a stream from releasing half of an identifier.
@@ -150,7 +151,7 @@ function createAnswerInspector(context: RequestContext): AnswerInspector {
 
 function answerMode(decision: Decision, hashKey: Uint8Array): RedactionMode {
   if (decision.redactMode === 'mask') return { kind: 'mask' }
-  if (decision.redactMode === 'hash') return { kind: 'hash', key: hashKey }
+  if (decision.redactMode === 'hash') return { kind: 'hash', key: keyObjectOf(hashKey) }
   return { kind: 'tag' }
 }
 

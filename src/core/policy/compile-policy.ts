@@ -78,6 +78,8 @@ export interface CompiledPolicy {
   readonly requireReviewRef: boolean
   /** Score floor for rules that set none. */
   readonly minScore: number
+  /** Whether any rule judges answers: without one, answers need restoring but not inspecting. */
+  readonly judgesResponses: boolean
 }
 
 /** Options of {@link compilePolicy}. */
@@ -117,6 +119,7 @@ export function compilePolicy(spec: PolicySpec, options: CompilePolicyOptions = 
     ...(preset === undefined ? {} : { preset: preset.id }),
     requireReviewRef: preset?.requireReviewRef === true,
     minScore: floor,
+    judgesResponses: rules.some((rule) => rule.blocks.some((block) => block.response)),
   })
 }
 

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto'
 import type { Finding } from '../detection/finding.ts'
 import { assertNever } from '../shared/assert-never.ts'
 import { applyReplacements, type TransformResult } from './apply-replacements.ts'
@@ -9,7 +10,7 @@ import type { Pseudonymizer } from './pseudonymizer.ts'
 export type RedactionMode =
   | { readonly kind: 'mask'; readonly options?: MaskOptions }
   | { readonly kind: 'tag' }
-  | { readonly kind: 'hash'; readonly key: string | Uint8Array }
+  | { readonly kind: 'hash'; readonly key: string | Uint8Array | KeyObject }
   | { readonly kind: 'pseudonymise'; readonly pseudonymizer: Pseudonymizer }
 
 /** The names of the redaction modes, as the CLI and API spell them. */
