@@ -130,7 +130,8 @@ tenants:
     assert.ok(lines.includes("error   tenants.acme GEMINI: unknown service 'gemini' (not in the catalog)"))
     assert.ok(
       lines.includes(
-        "error   tenants.acme C05 (kr-enterprise): unreachable: rule 'ALL-PI' (tenant) before it matches everything it matches",
+        // A tenant rule ahead of a preset rule is how a tenant overrides its preset: a warning.
+        "warning tenants.acme C05 (kr-enterprise): unreachable: rule 'ALL-PI' (tenant) before it matches everything it matches",
       ),
     )
     assert.ok(lines.includes("error   upstreams.openai: unknown service 'openai-apj' (not in the catalog)"))

@@ -98,7 +98,7 @@ describe('gateway with the official SDKs', () => {
     assert.equal(first.status, 428)
     assert.equal(first.type, 'sluice_policy_warn')
     assert.match(first.message, /x-sluice-reason/)
-    const reason = '업무상 필요 (결재 2026-114)'
+    const reason = '업무상 필요 (결재 2026-114, 담당 010-9876-5432)'
     const answer = await openai.chat.completions.create(
       { model: 'gpt-4o-mini', messages: [message] },
       { headers: { 'x-sluice-reason': encodeURIComponent(reason) } },
@@ -106,7 +106,8 @@ describe('gateway with the official SDKs', () => {
     assert.match(answer.choices[0]?.message.content ?? '', /Echo/)
     const last = (await h.ledger()).at(-1)
     assert.equal(last?.entry.action, 'allow')
-    assert.equal(last?.entry.reason, reason)
+    // The reason is recorded, with personal data in it tagged rather than kept.
+    assert.equal(last?.entry.reason, '업무상 필요 (결재 2026-114, 담당 <PHONE_NUMBER>)')
   })
 
   it('routes classified content to the internal model instead of the outside service', async () => {

@@ -175,7 +175,10 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
     typeCounts: inspection.typeCounts,
     action: decision.action,
     rule: decision.rule,
-    ...(request.warnReason === undefined ? {} : { reason: request.warnReason }),
+    // The reason is the one free text in a record: personal data typed into it is tagged, not kept.
+    ...(request.warnReason === undefined
+      ? {}
+      : { reason: recordableReason(deps.engine, request.warnReason) }),
   })
   refuseIfDecided(decision)
   const pseudonymizer = decision.action === 'pseudonymise' ? createPseudonymizer() : undefined
@@ -212,6 +215,11 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
     pseudonymizer,
   }
   return handleAnswer(context, reply)
+}
+
+function recordableReason(engine: DetectionEngine, reason: string): string {
+  const text = reason.slice(0, 500)
+  return redactText(text, engine.scan(text), { kind: 'tag' }).text
 }
 
 function asksForLogprobs(body: Record<string, unknown>): boolean {
