@@ -6,7 +6,7 @@ import { unitsOf } from './text-units.ts'
 
 // Several detectors start from unit pairs that their tables let pass: PERSON cues, address anchors,
 // classification markings, MAC addresses, secret key words, spelled-out e-mail "at"s, IPv4 cores and
-// device-id keys. One loop over the text finds every kind, two units per step with four table reads;
+// device-id keys. One loop over the text finds every kind, two units per step with a few table reads;
 // before, each detector read the whole text itself (a loop or a regex search: about 1 ns per unit
 // each). PERSON cues fill their own 32-bit tables; the other kinds share one pair of tables, each kind
 // in its own bits. A detector then tries its own (sticky) pattern only at its pairs, in text order,
@@ -77,6 +77,34 @@ if (nextBit > 32) throw new Error('shared pair tables hold 32 kinds of pair')
 // Kinds whose pairs may start at any unit; markings are only looked for at even ones.
 const anyParity = addressBits | macBits | secretBits | emailAtBit | ipv4Bit | deviceKeyBit
 
+// The four 256 KB tables above are read for every unit, and Hangul text touches them all over: the
+// loop waited on cache misses. Units with the same four entries form a class (about 120 classes), so
+// the loop reads one byte-sized class per unit from a table whose hot part (ASCII and Hangul) is
+// small, then the entries from four tables of a kilobyte each.
+const classOf = new Uint8Array(0x10000)
+const classPersonFirst = new Uint32Array(256)
+const classPersonSecond = new Uint32Array(256)
+const classSharedFirst = new Uint32Array(256)
+const classSharedSecond = new Uint32Array(256)
+{
+  const classes = new Map<string, number>()
+  for (let c = 0; c < 0x10000; c++) {
+    const entries = [personFirst[c], personSecond[c], sharedFirst[c], sharedSecond[c]] as number[]
+    const key = entries.join(',')
+    let id = classes.get(key)
+    if (id === undefined) {
+      id = classes.size
+      if (id > 255) throw new Error('more than 256 unit classes in the pair tables')
+      classes.set(key, id)
+      classPersonFirst[id] = entries[0] as number
+      classPersonSecond[id] = entries[1] as number
+      classSharedFirst[id] = entries[2] as number
+      classSharedSecond[id] = entries[3] as number
+    }
+    classOf[c] = id
+  }
+}
+
 function compute(input: ScanInput): PairPasses {
   const { words } = unitsOf(input)
   const length = input.text.length
@@ -105,14 +133,14 @@ function compute(input: ScanInput): PairPasses {
   const lastWord = length >>> 1
   for (let k = 0; k <= lastWord; k++) {
     const w = words[k] as number
-    const low = w & 0xffff
-    const high = w >>> 16
-    const personOdd = personBefore & (personSecond[low] as number)
-    const personEven = (personFirst[low] as number) & (personSecond[high] as number)
-    const sharedOdd = sharedBefore & (sharedSecond[low] as number) & anyParity
-    const sharedEven = (sharedFirst[low] as number) & (sharedSecond[high] as number)
-    personBefore = personFirst[high] as number
-    sharedBefore = sharedFirst[high] as number
+    const low = classOf[w & 0xffff] as number
+    const high = classOf[w >>> 16] as number
+    const personOdd = personBefore & (classPersonSecond[low] as number)
+    const personEven = (classPersonFirst[low] as number) & (classPersonSecond[high] as number)
+    const sharedOdd = sharedBefore & (classSharedSecond[low] as number) & anyParity
+    const sharedEven = (classSharedFirst[low] as number) & (classSharedSecond[high] as number)
+    personBefore = classPersonFirst[high] as number
+    sharedBefore = classSharedFirst[high] as number
     if ((personOdd | personEven | sharedOdd | sharedEven) === 0) continue
     const q = 2 * k
     if (personOdd !== 0) person.push(q - 1)
