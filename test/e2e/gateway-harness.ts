@@ -37,6 +37,7 @@ upstreams:
   anthropic: { kind: anthropic, baseUrl: '${provider}', apiKey: held-anthropic-key, service: anthropic-api }
   deepseek: { kind: openai-compatible, baseUrl: '${provider}/v1', apiKey: held-deepseek-key, service: deepseek }
   internal: { kind: openai-compatible, baseUrl: '${internal}/v1', service: ministry-llm, model: local-llama }
+  byok: { kind: openai, baseUrl: '${provider}/v1', keyMode: passthrough, service: openai-api }
 catalog:
   add:
     - id: ministry-llm
@@ -51,6 +52,7 @@ models:
   - { match: 'text-embedding-*', upstream: openai }
   - { match: 'claude-*', upstream: anthropic }
   - { match: 'deepseek-*', upstream: deepseek }
+  - { match: 'byok-*', upstream: byok }
 tenants:
   mofa:
     name: Ministry of Foreign Affairs (test)
@@ -60,6 +62,10 @@ tenants:
           when: { destinationCountries: [CN] }
           action: block
           notice: { ko: '중국 소재 수신자에게는 보낼 수 없습니다', en: 'Services with recipients in China are blocked' }
+        - id: T-media
+          when: { content: [images, audio] }
+          action: block
+          notice: { ko: '이미지와 음성은 보낼 수 없습니다', en: 'Images and audio may not be sent' }
         - id: T-classified-route
           when: { categories: [classified] }
           action: route

@@ -249,6 +249,40 @@ describe('gateway with the official SDKs', () => {
     assert.ok(ok.choices.length > 0)
   })
 
+  it('decides images by rule', async () => {
+    const error = await openai.chat.completions
+      .create({
+        model: 'gpt-4o-mini',
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: '이 사진을 설명해 주세요' },
+              { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } },
+            ],
+          },
+        ],
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )
+    assert.ok(error instanceof OpenAI.APIError)
+    assert.equal(error.status, 403)
+    assert.equal((error.error as { rule?: string }).rule, 'T-media')
+  })
+
+  it("passes the caller's own provider key through when the upstream is configured so", async () => {
+    const byok = new OpenAI({
+      baseURL: `${h.sluice.url}/v1`,
+      apiKey: 'sk-callers-own-provider-key',
+      defaultHeaders: { 'x-sluice-key': testKey },
+      maxRetries: 0,
+    })
+    await byok.chat.completions.create({ model: 'byok-gpt', messages: [{ role: 'user', content: 'hi' }] })
+    assert.equal(sent().at(-1)?.headers.authorization, 'Bearer sk-callers-own-provider-key')
+  })
+
   it('lists only the models the caller may reach', async () => {
     const models = await openai.models.list()
     const ids = models.data.map((m) => m.id)
