@@ -58,11 +58,18 @@ for (const m of stable.matchAll(
 
 /** Normalises `original` for detection, keeping an offset map. Identity (no map) for plain text. */
 export function normalizeText(original: string): NormalizedText {
-  // One table read per unit of a typed copy: twice as fast as a regex search for the first unit to
-  // change, and the loop below reads the same copy instead of calling charCodeAt.
-  const units = copyUnits(original)
+  // Table reads over a typed copy, two units per step: several times faster than a regex search for
+  // the first unit to change, and the loop below reads the same copy instead of calling charCodeAt.
+  const { units, words } = copyUnits(original)
   const n = original.length
-  let first = 0
+  let k = 0
+  const fullWords = n >>> 1
+  while (k < fullWords) {
+    const w = words[k] as number
+    if (((stableUnits[w & 0xffff] as number) & (stableUnits[w >>> 16] as number)) === 0) break
+    k++
+  }
+  let first = 2 * k
   while (first < n && stableUnits[units[first] as number] === 1) first++
   if (first === n) return identity(original)
   const out: string[] = []
