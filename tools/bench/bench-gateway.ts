@@ -38,7 +38,7 @@ const healthTimeoutMs = 20_000
  * identifiers, and loopback as a keyless zone of that tenant; spawns `sluice serve` on a free port
  * and waits (bounded) for `GET /healthz` to answer 200. Rejects with the reason when it does not come up.
  */
-export async function startSluiceForBench(upstreamUrl: string): Promise<BenchSluice> {
+export async function startSluiceForBench(upstreamUrl: string, workers?: number): Promise<BenchSluice> {
   const dir = await mkdtemp(join(tmpdir(), 'sluice-bench-'))
   const dataDir = join(dir, 'data')
   const configPath = join(dir, 'sluice.yaml')
@@ -89,6 +89,7 @@ zones:
       dataDir,
       '--config',
       configPath,
+      ...(workers === undefined ? [] : ['--workers', String(workers)]),
     ],
     { env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] },
   )
@@ -468,6 +469,7 @@ async function main(): Promise<void> {
       rounds: { type: 'string', default: '1' },
       'direct-only': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      workers: { type: 'string' },
     },
   })
   const maxMs = Number(values.seconds) * 1000
@@ -513,7 +515,10 @@ async function main(): Promise<void> {
   if (values['direct-only']) notStarted = 'skipped (--direct-only)'
   else {
     try {
-      sluice = await startSluiceForBench(standIn.url)
+      sluice = await startSluiceForBench(
+        standIn.url,
+        values.workers === undefined ? undefined : Number(values.workers),
+      )
     } catch (error) {
       notStarted = (error as Error).message
     }
