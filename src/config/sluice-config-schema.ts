@@ -147,6 +147,80 @@ const zoneSchema = z
   })
   .strict()
 
+// Suffixes of services that pin certificates or must never be decrypted (banking, government,
+// OS updates): examples an operator extends; listed suffixes always tunnel untouched.
+const defaultDoNotIntercept = [
+  'go.kr',
+  'gov.kr',
+  'mil.kr',
+  'kftc.or.kr',
+  'kbstar.com',
+  'shinhan.com',
+  'wooribank.com',
+  'kebhana.com',
+  'nonghyup.com',
+  'ibk.co.kr',
+  'update.microsoft.com',
+  'windowsupdate.com',
+  'apple.com',
+]
+
+const hostSuffix = z
+  .string()
+  .min(1)
+  .transform((s) => s.trim().toLowerCase().replace(/^\.+/, '').replace(/\.$/, ''))
+  .refine(
+    (s) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/.test(s),
+    {
+      error: 'a host name or domain suffix, e.g. chat.example.com',
+    },
+  )
+  .describe('host or domain suffix, matched on label boundaries')
+
+const proxySchema = z
+  .object({
+    enabled: z
+      .boolean()
+      .default(true)
+      .describe('serve forward-proxy traffic (absolute-form requests and CONNECT) on the gateway port'),
+    auth: z
+      .enum(['none', 'required'])
+      .default('none')
+      .describe('required: clients send Basic Proxy-Authorization whose password is their virtual key'),
+    xForwardedFor: z.boolean().default(false).describe("add the client's address in X-Forwarded-For"),
+    upstreamTimeoutMs: z
+      .number()
+      .int()
+      .min(1)
+      .default(30_000)
+      .describe('time limit to connect to and hear from a web server'),
+    intercept: z
+      .object({
+        enabled: z
+          .boolean()
+          .optional()
+          .describe('decrypt TLS to AI hosts (default: yes when an organisation CA exists)'),
+        hosts: z.array(hostSuffix).default([]).describe('extra host suffixes to decrypt and inspect'),
+        doNotIntercept: z
+          .array(hostSuffix)
+          .default(defaultDoNotIntercept)
+          .describe('host suffixes never decrypted (pinned apps, banking, government)'),
+        allowedApps: z.boolean().default(true).describe('decrypt allowed AI web apps to inspect prompts'),
+      })
+      .strict()
+      .prefault({}),
+    extraHosts: z
+      .array(hostSuffix)
+      .default([])
+      .describe('host suffixes treated as AI services although the catalog does not list them'),
+    pacProxy: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'host:port')
+      .optional()
+      .describe('proxy address written into /proxy.pac (default: the host the PAC was fetched from)'),
+  })
+  .strict()
+
 /** The schema of sluice.yaml (before cross-references are checked, see {@link sluiceConfigSchema}). */
 export const sluiceConfigObjectSchema = z
   .object({
@@ -162,6 +236,9 @@ export const sluiceConfigObjectSchema = z
       .refine((t) => Object.keys(t).length > 0, 'at least one tenant is needed'),
     keys: z.array(keySchema).default([]),
     zones: z.array(zoneSchema).default([]),
+    proxy: proxySchema
+      .prefault({})
+      .describe('the forward proxy for browsers (PAC, notice page, interception)'),
   })
   .strict()
 

@@ -39,6 +39,10 @@ export interface DecisionEntry {
   readonly reason?: string
   /** Keyed hash (hex) of the content the decision was about. */
   readonly contentHash?: string
+  /** Which face of Sluice decided: the AI API gateway or the forward proxy (absent: gateway). */
+  readonly channel?: 'gateway' | 'proxy'
+  /** The web host a proxied request went to (forward proxy decisions). */
+  readonly host?: string
 }
 
 /**
@@ -164,6 +168,8 @@ const decisionFields: Readonly<Record<keyof DecisionEntry, FieldSpec>> = {
   rule: { check: text },
   reason: { check: text, optional: true },
   contentHash: { check: matching(hexDigest, 'lowercase hex of 16 to 128 digits'), optional: true },
+  channel: { check: oneOf('gateway', 'proxy'), optional: true },
+  host: { check: text, optional: true },
 }
 
 const fieldsOfKind: Readonly<Record<LedgerEntryKind, Readonly<Record<string, FieldSpec>>>> = {
