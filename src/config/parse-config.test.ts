@@ -271,6 +271,7 @@ describe('configJsonSchema', () => {
       'tenants',
       'keys',
       'zones',
+      'proxy',
     ])
     assert.deepEqual(schema.required, ['tenants'])
     const text = JSON.stringify(schema)
@@ -278,5 +279,31 @@ describe('configJsonSchema', () => {
       text.includes('"KR_RRN"') && text.includes('"personal_identifier"') && text.includes('"kr-ministry"'),
     )
     assert.ok(text.includes('notDestinationCountries') && text.includes('keyless'))
+  })
+})
+
+describe('proxy section', () => {
+  it('has working defaults and normalises host suffixes', async () => {
+    const { parseConfig } = await import('./parse-config.ts')
+    const { proxySettingsFrom } = await import('./proxy-settings.ts')
+    const base = `tenants:\n  t: { name: T, contact: 'it@t.example', policy: { default: { action: allow } } }\nzones:\n  - { id: office, cidrs: [10.1.0.0/16], tenant: t, keyless: true }\n`
+    const plain = parseConfig(base)
+    assert.equal(plain.proxy.enabled, true)
+    assert.equal(plain.proxy.auth, 'none')
+    assert.equal(plain.proxy.xForwardedFor, false)
+    assert.equal(plain.proxy.intercept.enabled, undefined)
+    assert.ok(plain.proxy.intercept.doNotIntercept.includes('gov.kr'))
+    const custom = parseConfig(
+      `${base}proxy:\n  auth: required\n  extraHosts: ['.AI.Internal.Example.']\n  intercept: { enabled: false, doNotIntercept: [bank.example] }\n`,
+    )
+    assert.deepEqual(custom.proxy.extraHosts, ['ai.internal.example'])
+    const settings = proxySettingsFrom(custom)
+    assert.equal(settings.auth, 'required')
+    assert.deepEqual(settings.intercept.doNotIntercept, ['bank.example'])
+    assert.equal(settings.inZone('10.1.2.3'), true)
+    assert.equal(settings.inZone('::ffff:10.1.2.3'), true)
+    assert.equal(settings.inZone('10.2.0.1'), false)
+    assert.deepEqual(settings.tenant('t'), { name: 'T', contact: 'it@t.example' })
+    assert.throws(() => parseConfig(`${base}proxy: { extraHosts: ['http://x/'] }\n`), /host name/)
   })
 })
