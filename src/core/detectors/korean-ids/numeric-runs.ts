@@ -10,7 +10,8 @@ import { digitRunsOf } from './digit-runs.ts'
 // Detector patterns look at most two characters past either end of a match.
 const margin = 2
 
-interface NumericRuns {
+/** Runs of digits, separators and mask characters long enough to hold a Korean identifier. */
+export interface NumericRuns {
   /** [start, end) of each run, in normalised-text offsets. */
   readonly bounds: readonly number[]
   /**
@@ -39,7 +40,8 @@ for (const c of '- *xX●○') unitClass[c.charCodeAt(0)] = (unitClass[c.charCod
 const unitAt = (text: string, i: number): number => (i >= 0 && i < text.length ? text.charCodeAt(i) : 0)
 const is = (c: number, bits: number): boolean => ((unitClass[c] as number) & bits) !== 0
 
-const runsOf = (input: ScanInput): NumericRuns => input.derive(numericRuns)
+/** The numeric runs of `input`, computed on first use and kept with it for the other detectors. */
+export const numericRunsOf = (input: ScanInput): NumericRuns => input.derive(numericRuns)
 
 function computeRuns(input: ScanInput): NumericRuns {
   const text = input.text
@@ -88,7 +90,7 @@ export function matchInRuns(
   shape: RegExp,
   visit: (match: RegExpExecArray, start: number) => void,
 ): void {
-  const { bounds } = runsOf(input)
+  const { bounds } = numericRunsOf(input)
   const text = input.text
   for (let r = 0; r < bounds.length; r += 2) {
     const from = Math.max(0, (bounds[r] as number) - margin)
@@ -112,7 +114,7 @@ export function matchAtRunStarts(
   fits: (digits: number, next: number) => boolean,
   visit: (match: RegExpExecArray, start: number) => void,
 ): void {
-  const { starts, heads } = runsOf(input)
+  const { starts, heads } = numericRunsOf(input)
   const text = input.text
   let covered = 0
   for (let k = 0; k < starts.length; k++) {
