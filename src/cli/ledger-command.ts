@@ -94,6 +94,31 @@ async function tail(
 
 // One line per record: what a person scanning the log wants first (when, who, where to, what happened).
 function describeRecord({ seq, entry }: LedgerRecord): string {
+  if (entry.kind === 'directive') {
+    const target = [entry.recipient, entry.country, entry.service].filter((s) => s !== undefined).join(' ')
+    return [
+      `#${seq}`,
+      entry.time,
+      `directive ${entry.action}`,
+      entry.directiveId,
+      entry.directiveKind,
+      target,
+      `order ${entry.orderRef}`,
+      `by ${entry.by}`,
+    ].join('  ')
+  }
+  if (entry.kind === 'erasure') {
+    return [
+      `#${seq}`,
+      entry.time,
+      'erasure',
+      `directive ${entry.directiveId}`,
+      entry.recipient,
+      `${entry.rangeFrom}..${entry.rangeTo}`,
+      `${entry.contents} contents, ${entry.keysDestroyed} keys destroyed, ${entry.keysReplaced} replaced`,
+      `by ${entry.by}`,
+    ].join('  ')
+  }
   const destination = `${entry.service ?? 'unknown service'} [${entry.countries.join(',') || '-'}]`
   const types = Object.entries(entry.typeCounts)
     .map(([type, n]) => `${type}×${n}`)

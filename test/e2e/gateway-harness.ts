@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ledgerFileIn, openSqliteLedger } from '../../src/adapters/ledger-sqlite/open-sqlite-ledger.ts'
-import type { LedgerRecord } from '../../src/core/ledger/ledger-record.ts'
+import type { DecisionEntry, LedgerRecord } from '../../src/core/ledger/ledger-record.ts'
 import { hashApiKey } from '../../src/core/policy/api-key-hash.ts'
 import { type RunningSluice, serveSluice } from '../../src/main.ts'
 import { type StandInUpstream, startStandInUpstream } from '../support/stand-in-upstream.ts'
@@ -20,7 +20,8 @@ export interface GatewayHarness {
   readonly dir: string
   readonly configFile: string
   readonly logs: string[]
-  ledger(): Promise<readonly LedgerRecord[]>
+  /** The decision records (other kinds left out). */
+  ledger(): Promise<readonly (LedgerRecord & { readonly entry: DecisionEntry })[]>
   close(): Promise<void>
 }
 
@@ -132,7 +133,9 @@ export async function startGatewayHarness(
     ledger: async () => {
       const store = await openSqliteLedger(ledgerFileIn(dataDir))
       try {
-        return await store.read(1, 100_000)
+        return (await store.read(1, 100_000)).filter(
+          (r): r is LedgerRecord & { readonly entry: DecisionEntry } => r.entry.kind === 'decision',
+        )
       } finally {
         await store.close()
       }

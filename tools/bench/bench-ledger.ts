@@ -20,15 +20,15 @@ import { parseArgs } from 'node:util'
 import { openSqliteLedger } from '../../src/adapters/ledger-sqlite/open-sqlite-ledger.ts'
 import { createLedgerAppender } from '../../src/app/ledger-appender.ts'
 import { verifyLedger } from '../../src/app/verify-ledger.ts'
-import type { LedgerEntry } from '../../src/core/ledger/ledger-record.ts'
+import type { DecisionEntry, LedgerEntry } from '../../src/core/ledger/ledger-record.ts'
 import { sampleDecisionEntry } from '../../src/core/ledger/sample-entry.ts'
 
 // Each record gets its own rising time and request id, as live records have (repeated times would
 // scatter inserts across the time indexes); the rest comes from a pool of varied entries.
-const pool: LedgerEntry[] = Array.from({ length: 10_000 }, (_, i) => sampleDecisionEntry(i))
+const pool: DecisionEntry[] = Array.from({ length: 10_000 }, (_, i) => sampleDecisionEntry(i))
 const startTime = Date.UTC(2026, 10, 24)
-const entryAt = (i: number, requestId = `req-${i}`): LedgerEntry => ({
-  ...(pool[i % pool.length] as LedgerEntry),
+const entryAt = (i: number, requestId = `req-${i}`): DecisionEntry => ({
+  ...(pool[i % pool.length] as DecisionEntry),
   time: new Date(startTime + i).toISOString(),
   requestId,
 })
@@ -166,7 +166,8 @@ try {
                 // Records of one worker must come back in the order it sent them, with rising seqs.
                 if (
                   record.seq <= (lastSeq[id] ?? 0) ||
-                  record.entry.requestId !== `w${id}-${nextIndex[id]}`
+                  (record.entry.kind === 'decision' ? record.entry.requestId : '') !==
+                    `w${id}-${nextIndex[id]}`
                 ) {
                   outOfOrder++
                 }

@@ -168,7 +168,11 @@ describe('openSqliteLedger', () => {
     // Each process's batches stay whole: five consecutive records from the same writer.
     const records = await store.read(1, 1500)
     for (let i = 0; i < records.length; i += 5) {
-      const writers = new Set(records.slice(i, i + 5).map((r) => r.entry.requestId.split('-')[0]))
+      const writers = new Set(
+        records
+          .slice(i, i + 5)
+          .map((r) => (r.entry.kind === 'decision' ? r.entry.requestId : '').split('-')[0]),
+      )
       assert.equal(writers.size, 1)
     }
     await store.close()

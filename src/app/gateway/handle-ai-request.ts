@@ -12,7 +12,7 @@ import {
 } from '../../core/ai-protocol/index.ts'
 import type { DetectionEngine } from '../../core/detection/create-engine.ts'
 import type { Finding } from '../../core/detection/finding.ts'
-import type { LedgerEntry } from '../../core/ledger/ledger-record.ts'
+import type { DecisionEntry } from '../../core/ledger/ledger-record.ts'
 import type { CompiledPolicy } from '../../core/policy/compile-policy.ts'
 import { evaluatePolicy } from '../../core/policy/evaluate-policy.ts'
 import type { Decision, RequestFacts } from '../../core/policy/policy-types.ts'
@@ -84,7 +84,7 @@ export interface RequestContext {
   readonly request: AiRequest
   readonly policy: CompiledPolicy
   readonly facts: Omit<RequestFacts, 'detections' | 'direction'>
-  readonly ledgerBase: Omit<LedgerEntry, 'direction' | 'categories' | 'typeCounts' | 'action' | 'rule'>
+  readonly ledgerBase: Omit<DecisionEntry, 'direction' | 'categories' | 'typeCounts' | 'action' | 'rule'>
   readonly pseudonymizer: Pseudonymizer | undefined
 }
 

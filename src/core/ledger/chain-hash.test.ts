@@ -117,7 +117,10 @@ describe('verifyChain', () => {
   it('finds an edited field at the edited record', () => {
     const records = buildChain(10)
     const victim = records[4] as LedgerRecord
-    records[4] = { ...victim, entry: { ...victim.entry, action: 'pseudonymise-all' } }
+    records[4] = {
+      ...victim,
+      entry: { ...victim.entry, action: 'pseudonymise-all' } as LedgerRecord['entry'],
+    }
     assertBroken(verifyChain(records), 5, 'hash-mismatch', 4)
     const rows = stored(buildChain(10))
     const row = rows[4] as StoredRecord

@@ -28,7 +28,7 @@ describe('entryProblem', () => {
     const cases: [unknown, RegExp][] = [
       [null, /must be an object/],
       [[], /must be an object/],
-      [{ ...base, kind: 'gossip' }, /^kind must be one of decision$/],
+      [{ ...base, kind: 'gossip' }, /^kind must be one of decision\b/],
       [{ ...base, prompt: 'the content' }, /unknown field 'prompt'/],
       [{ ...base, tenant: undefined }, /^tenant is required$/],
       [{ ...base, tenant: '' }, /^tenant must not be empty$/],

@@ -39,6 +39,8 @@ export interface DecisionEntry {
   readonly reason?: string
   /** Keyed hash (hex) of the content the decision was about. */
   readonly contentHash?: string
+  /** Id of the directive (suspension, service block) that refused the request. */
+  readonly directive?: string
   /** Which face of Sluice decided: the AI API gateway or the forward proxy (absent: gateway). */
   readonly channel?: 'gateway' | 'proxy'
   /** The web host a proxied request went to (forward proxy decisions). */
@@ -46,10 +48,62 @@ export interface DecisionEntry {
 }
 
 /**
+ * A directive issued or revoked (a regulator's suspension order under PIPA Art. 28-9, a service block,
+ * a deletion order): the order, its scope and who acted, so the ledger shows when each took effect.
+ */
+export interface DirectiveEntry {
+  readonly kind: 'directive'
+  readonly time: string
+  readonly action: 'issue' | 'revoke'
+  readonly directiveId: string
+  readonly directiveKind: 'suspend-transfers' | 'block-service' | 'delete-data'
+  readonly recipient?: string
+  /** ISO 3166 alpha-2. */
+  readonly country?: string
+  readonly service?: string
+  /** The directive's tenant; absent = every tenant. */
+  readonly tenant?: string
+  /** In force from (issue). */
+  readonly from?: string
+  readonly until?: string
+  /** delete-data: the period of the data to delete. */
+  readonly rangeFrom?: string
+  readonly rangeTo?: string
+  /** The order's reference, e.g. 'PIPC 2025-04 DeepSeek'. */
+  readonly orderRef: string
+  /** Legal basis, e.g. 'PIPA Art. 28-9'. */
+  readonly basis?: string
+  /** Who issued or revoked it. */
+  readonly by: string
+}
+
+/**
+ * Stored content destroyed under a deletion directive: what was destroyed (counts), never what it
+ * said. The decision records of that content stay, hashes included, so the chain still verifies.
+ */
+export interface ErasureEntry {
+  readonly kind: 'erasure'
+  readonly time: string
+  readonly directiveId: string
+  readonly recipient: string
+  readonly rangeFrom: string
+  readonly rangeTo: string
+  /** Stored contents (ciphertexts) destroyed. */
+  readonly contents: number
+  /** Data keys destroyed. */
+  readonly keysDestroyed: number
+  /** Data keys replaced because their day also held content outside the range (re-encrypted). */
+  readonly keysReplaced: number
+  /** Decision records of transfers to the recipient in the range (listed in the deletion request). */
+  readonly records: number
+  readonly by: string
+}
+
+/**
  * What the application submits to the ledger. A union on `kind`: admin actions, directives and
  * transfer records join it as their issues land, each with its own exact shape in {@link entryProblem}.
  */
-export type LedgerEntry = DecisionEntry
+export type LedgerEntry = DecisionEntry | DirectiveEntry | ErasureEntry
 
 /** The kinds of {@link LedgerEntry}. */
 export type LedgerEntryKind = LedgerEntry['kind']
@@ -168,12 +222,53 @@ const decisionFields: Readonly<Record<keyof DecisionEntry, FieldSpec>> = {
   rule: { check: text },
   reason: { check: text, optional: true },
   contentHash: { check: matching(hexDigest, 'lowercase hex of 16 to 128 digits'), optional: true },
+  directive: { check: text, optional: true },
   channel: { check: oneOf('gateway', 'proxy'), optional: true },
   host: { check: text, optional: true },
 }
 
+const count: FieldCheck = (value) =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+    ? undefined
+    : 'must be a non-negative integer'
+
+const directiveFields: Readonly<Record<keyof DirectiveEntry, FieldSpec>> = {
+  kind: { check: oneOf('directive') },
+  time: { check: isoTimeCheck },
+  action: { check: oneOf('issue', 'revoke') },
+  directiveId: { check: text },
+  directiveKind: { check: oneOf('suspend-transfers', 'block-service', 'delete-data') },
+  recipient: { check: text, optional: true },
+  country: { check: matching(countryCode, 'an ISO 3166 alpha-2 code'), optional: true },
+  service: { check: text, optional: true },
+  tenant: { check: text, optional: true },
+  from: { check: isoTimeCheck, optional: true },
+  until: { check: isoTimeCheck, optional: true },
+  rangeFrom: { check: isoTimeCheck, optional: true },
+  rangeTo: { check: isoTimeCheck, optional: true },
+  orderRef: { check: text },
+  basis: { check: text, optional: true },
+  by: { check: text },
+}
+
+const erasureFields: Readonly<Record<keyof ErasureEntry, FieldSpec>> = {
+  kind: { check: oneOf('erasure') },
+  time: { check: isoTimeCheck },
+  directiveId: { check: text },
+  recipient: { check: text },
+  rangeFrom: { check: isoTimeCheck },
+  rangeTo: { check: isoTimeCheck },
+  contents: { check: count },
+  keysDestroyed: { check: count },
+  keysReplaced: { check: count },
+  records: { check: count },
+  by: { check: text },
+}
+
 const fieldsOfKind: Readonly<Record<LedgerEntryKind, Readonly<Record<string, FieldSpec>>>> = {
   decision: decisionFields,
+  directive: directiveFields,
+  erasure: erasureFields,
 }
 
 /**
