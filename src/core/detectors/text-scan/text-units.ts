@@ -1,9 +1,10 @@
 // Reading a typed array is faster than calling charCodeAt on a string in V8, two units at a time
 // faster still, and Buffer#write copies a string's UTF-16 units at memcpy speed (Buffer is used for
 // that copy only). One scratch buffer is reused: allocating a fresh one per text cost ten times the
-// copy itself. The detectors of this folder read it inside detect(), one scan input at a time, and
-// share the copy while the input is the same (each input gets a number, the buffer remembers the
-// number it holds, so no input is kept alive by this cache and no weak reference is made per prompt).
+// copy itself. Its readers (the shared pair pass, the language detectors) read it inside detect(),
+// one scan input at a time, and share the copy while the input is the same (each input gets a
+// number, the buffer remembers the number it holds, so no input is kept alive by this cache and no
+// weak reference is made per prompt).
 import { createScanMemo, type ScanInput } from '../../detection/scan-input.ts'
 
 /** A text's UTF-16 units, also readable two at a time (unit 2k is the low half of word k). */
