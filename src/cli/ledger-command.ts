@@ -119,6 +119,19 @@ function describeRecord({ seq, entry }: LedgerRecord): string {
       `by ${entry.by}`,
     ].join('  ')
   }
+  if (entry.kind === 'consent') {
+    return [
+      `#${seq}`,
+      entry.time,
+      entry.tenant,
+      entry.subject,
+      `consent ${entry.action}`,
+      entry.consentId,
+      `${entry.service} [${[...new Set(entry.recipients.map((r) => r.country))].join(',') || '-'}]`,
+      entry.bases.join('+'),
+      entry.items.join(',') || 'no items',
+    ].join('  ')
+  }
   const destination = `${entry.service ?? 'unknown service'} [${entry.countries.join(',') || '-'}]`
   const types = Object.entries(entry.typeCounts)
     .map(([type, n]) => `${type}×${n}`)

@@ -45,6 +45,50 @@ export interface DecisionEntry {
   readonly channel?: 'gateway' | 'proxy'
   /** The web host a proxied request went to (forward proxy decisions). */
   readonly host?: string
+  /** Cross-border transfer facts (PIPA 28-8, GDPR Ch. V, PIPL 38): data origin and each ground used. */
+  readonly transfer?: LedgerTransfer
+}
+
+/** The legal ground of one recipient outside a regime's area, as recorded with the flow. */
+export interface LedgerTransferGround {
+  readonly recipient: string
+  readonly country: string
+  /** Legal basis code, e.g. KR_PIPA_28_8_1_3 (src/core/transfers/legal-bases.ts). */
+  readonly basis: string
+  /** The reference on file (contract, decision, statute). */
+  readonly reference?: string
+  /** Id of the consent record the basis rests on. */
+  readonly consentId?: string
+}
+
+/** Transfer facts of a record: where the data came from and the ground of each foreign recipient. */
+export interface LedgerTransfer {
+  /** Jurisdiction the data was collected in ('KR', 'EU', 'CN'). */
+  readonly origin: string
+  readonly grounds: readonly LedgerTransferGround[]
+}
+
+/**
+ * A data subject's separate consent to an overseas transfer given (consent page), imported (API) or
+ * withdrawn: the consent id, the notice hash it was given for, the chain and items, never the notice.
+ */
+export interface ConsentEntry {
+  readonly kind: 'consent'
+  readonly time: string
+  readonly action: 'give' | 'import' | 'withdraw'
+  readonly consentId: string
+  readonly tenant: string
+  /** Pseudonymous subject, as in decision entries. */
+  readonly subject: string
+  readonly service: string
+  /** Consent bases, e.g. KR_PIPA_28_8_1_1. */
+  readonly bases: readonly string[]
+  /** Personal-information categories consented to. */
+  readonly items: readonly string[]
+  readonly recipients: readonly LedgerRecipient[]
+  /** SHA-256 of the PIPA 28-8(2) notice the consent was given for. */
+  readonly noticeHash: string
+  readonly expiresAt?: string
 }
 
 /**
@@ -103,7 +147,7 @@ export interface ErasureEntry {
  * What the application submits to the ledger. A union on `kind`: admin actions, directives and
  * transfer records join it as their issues land, each with its own exact shape in {@link entryProblem}.
  */
-export type LedgerEntry = DecisionEntry | DirectiveEntry | ErasureEntry
+export type LedgerEntry = DecisionEntry | DirectiveEntry | ErasureEntry | ConsentEntry
 
 /** The kinds of {@link LedgerEntry}. */
 export type LedgerEntryKind = LedgerEntry['kind']
@@ -198,6 +242,35 @@ const counts: FieldCheck = (value) => {
   return undefined
 }
 
+const groundFields = ['recipient', 'country', 'basis', 'reference', 'consentId'] as const
+const transferGround: FieldCheck = (value) => {
+  if (!isPlainObject(value)) return 'must be an object {recipient, country, basis}'
+  for (const key of Object.keys(value)) {
+    if (!(groundFields as readonly string[]).includes(key)) return `has an unknown field '${key}'`
+  }
+  for (const key of ['recipient', 'basis'] as const) {
+    const problem = text(value[key])
+    if (problem !== undefined) return `.${key} ${problem}`
+  }
+  const country = matching(countryCode, 'an ISO 3166 alpha-2 code')(value.country)
+  if (country !== undefined) return `.country ${country}`
+  for (const key of ['reference', 'consentId'] as const) {
+    const problem = value[key] === undefined ? undefined : text(value[key])
+    if (problem !== undefined) return `.${key} ${problem}`
+  }
+  return undefined
+}
+const transfer: FieldCheck = (value) => {
+  if (!isPlainObject(value)) return 'must be an object {origin, grounds}'
+  for (const key of Object.keys(value)) {
+    if (key !== 'origin' && key !== 'grounds') return `has an unknown field '${key}'`
+  }
+  const origin = text(value.origin)
+  if (origin !== undefined) return `.origin ${origin}`
+  const grounds = listOf(transferGround)(value.grounds)
+  return grounds === undefined ? undefined : `.grounds ${grounds}`
+}
+
 interface FieldSpec {
   readonly check: FieldCheck
   readonly optional?: boolean
@@ -222,6 +295,7 @@ const decisionFields: Readonly<Record<keyof DecisionEntry, FieldSpec>> = {
   rule: { check: text },
   reason: { check: text, optional: true },
   contentHash: { check: matching(hexDigest, 'lowercase hex of 16 to 128 digits'), optional: true },
+  transfer: { check: transfer, optional: true },
   directive: { check: text, optional: true },
   channel: { check: oneOf('gateway', 'proxy'), optional: true },
   host: { check: text, optional: true },
@@ -265,10 +339,26 @@ const erasureFields: Readonly<Record<keyof ErasureEntry, FieldSpec>> = {
   by: { check: text },
 }
 
+const consentFields: Readonly<Record<keyof ConsentEntry, FieldSpec>> = {
+  kind: { check: oneOf('consent') },
+  time: { check: isoTimeCheck },
+  action: { check: oneOf('give', 'import', 'withdraw') },
+  consentId: { check: text },
+  tenant: { check: text },
+  subject: { check: text },
+  service: { check: text },
+  bases: { check: listOf(text) },
+  items: { check: listOf(text) },
+  recipients: { check: listOf(recipient) },
+  noticeHash: { check: matching(hexDigest, 'lowercase hex of 16 to 128 digits') },
+  expiresAt: { check: isoTimeCheck, optional: true },
+}
+
 const fieldsOfKind: Readonly<Record<LedgerEntryKind, Readonly<Record<string, FieldSpec>>>> = {
   decision: decisionFields,
   directive: directiveFields,
   erasure: erasureFields,
+  consent: consentFields,
 }
 
 /**
