@@ -1,6 +1,7 @@
 // The ledger's storage port. SQLite (embedded default) and PostgreSQL (scale-out) adapters implement
 // it and must pass the same contract suite (ledger-store.contract.ts).
 import type { ChainHead } from '../core/ledger/chain-hash.ts'
+import type { LedgerQuery, QueryPage } from '../core/ledger/ledger-query.ts'
 import type { LedgerEntry, LedgerRecord, StoredRecord } from '../core/ledger/ledger-record.ts'
 
 /** An append-only, hash-chained store of ledger records. */
@@ -22,6 +23,15 @@ export interface LedgerStore {
   read(fromSeq: number, limit: number): Promise<readonly LedgerRecord[]>
   /** Like {@link read}, but the rows as stored, entry text unparsed: what verification hashes. */
   readStored(fromSeq: number, limit: number): Promise<readonly StoredRecord[]>
+  /**
+   * The records matching `filter` (ledger-query.ts: every given field must hold), up to `page.limit`
+   * with seq above `page.afterSeq`, in seq order; page on with the last seq returned. Uses the
+   * store's indexes, never a scan of entry texts. Rejects with INVALID_INPUT for a bad filter or page,
+   * and with INTERNAL when a matching row does not decode.
+   */
+  query(filter: LedgerQuery, page: QueryPage): Promise<readonly LedgerRecord[]>
+  /** Like {@link query}, but the rows as stored (what an evidence bundle carries). */
+  queryStored(filter: LedgerQuery, page: QueryPage): Promise<readonly StoredRecord[]>
   /** How many records the ledger holds. */
   count(): Promise<number>
   /** Releases the store; it is unusable afterwards. */

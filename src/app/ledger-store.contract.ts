@@ -4,6 +4,12 @@ import assert from 'node:assert/strict'
 import { afterEach, beforeEach, describe, it } from 'node:test'
 import { genesisHash, hashCanonicalRecord, hashRecord } from '../core/ledger/chain-hash.ts'
 import { decodeEntry } from '../core/ledger/entry-codec.ts'
+import {
+  indexedFieldsOf,
+  type LedgerQuery,
+  matchesQuery,
+  normaliseQuery,
+} from '../core/ledger/ledger-query.ts'
 import type { LedgerEntry, StoredRecord } from '../core/ledger/ledger-record.ts'
 import { sampleDecisionEntry } from '../core/ledger/sample-entry.ts'
 import { isSluiceError } from './errors.ts'
@@ -246,6 +252,122 @@ export function ledgerStoreContract(
         count: 50,
         headSeq: 50,
         headHash: head.hash,
+      })
+    })
+
+    describe('queries', () => {
+      // 60 records: three services with their recipients and countries, five actions, subjects that
+      // repeat, a record with two recipients, and times in two zone offsets (+09:00 sorts differently
+      // as text than as an instant).
+      const corpus = (): LedgerEntry[] =>
+        Array.from({ length: 60 }, (_, i) => {
+          const base = sampleDecisionEntry(i, { subject: `subject-${i % 7}` })
+          if (i === 10) {
+            return {
+              ...base,
+              service: 'deepseek',
+              recipients: [
+                { name: 'Hangzhou DeepSeek', country: 'CN' },
+                { name: 'Beijing Volcano Engine', country: 'CN' },
+              ],
+              countries: ['CN'],
+            }
+          }
+          // Every fourth record gives its time in Korean time: the same instant, other text.
+          if (i % 4 === 1) {
+            const at = new Date(Date.parse(base.time) + 9 * 3600_000).toISOString().replace('Z', '+09:00')
+            return { ...base, time: at }
+          }
+          return base
+        })
+      const expected = (all: readonly LedgerEntry[], filter: LedgerQuery, afterSeq = 0) => {
+        const query = normaliseQuery(filter)
+        assert.ok(typeof query !== 'string', String(query))
+        return all
+          .map((entry, i) => ({ seq: i + 1, entry }))
+          .filter(({ seq, entry }) => seq > afterSeq && matchesQuery(indexedFieldsOf(entry), query))
+          .map(({ seq }) => seq)
+      }
+      const t0 = Date.UTC(2026, 10, 24, 6, 0, 0)
+
+      it('finds records by recipient, country, subject, category, action, service, tenant and time', async () => {
+        const all = corpus()
+        await store.append(all)
+        const filters: LedgerQuery[] = [
+          { recipient: 'Beijing Volcano Engine' },
+          { recipient: 'Hangzhou DeepSeek' },
+          { country: 'CN' },
+          { country: 'US', action: 'block' },
+          { subject: 'subject-3' },
+          { subject: 'subject-3', from: new Date(t0 + 20 * 7).toISOString() },
+          { category: 'personal-identifiers', service: 'openai-api' },
+          { action: 'warn' },
+          { service: 'naver-hyperclova-x', tenant: 'mofa' },
+          { from: new Date(t0 + 10 * 7).toISOString(), to: new Date(t0 + 30 * 7).toISOString() },
+          { from: '2026-11-24T15:00:00.070+09:00', to: '2026-11-24T06:00:00.140Z', country: 'KR' },
+          { kind: 'decision', to: '2026-11-24T06:00:00.050Z' },
+          { recipient: 'nobody' },
+        ]
+        for (const filter of filters) {
+          const want = expected(all, filter)
+          const got = await store.query(filter, { limit: 1000 })
+          assert.deepEqual(
+            got.map((r) => r.seq),
+            want,
+            JSON.stringify(filter),
+          )
+          assert.deepEqual(
+            got.map((r) => r.entry),
+            want.map((seq) => all[seq - 1]),
+          )
+        }
+        assert.ok(expected(all, { recipient: 'Beijing Volcano Engine' }).length === 1)
+        assert.ok(
+          expected(all, { from: '2026-11-24T15:00:00.070+09:00', to: '2026-11-24T06:00:00.140Z' }).length > 5,
+        )
+      })
+
+      it('pages with afterSeq and limit, and returns rows as stored', async () => {
+        const all = corpus()
+        await store.append(all)
+        const filter = { country: 'US' }
+        const want = expected(all, filter)
+        const seen: number[] = []
+        let afterSeq = 0
+        for (let turn = 0; turn < 100; turn++) {
+          const page = await store.queryStored(filter, { limit: 3, afterSeq })
+          seen.push(...page.map((r) => r.seq))
+          const last = page.at(-1)
+          if (last === undefined) break
+          afterSeq = last.seq
+        }
+        assert.deepEqual(seen, want)
+        const stored = await store.queryStored({ subject: 'subject-1' }, { limit: 2, afterSeq: 5 })
+        const raw = await store.readStored(stored[0]?.seq ?? 1, 1)
+        assert.deepEqual(stored[0], raw[0])
+        assert.deepEqual(
+          stored.map((r) => r.seq),
+          expected(all, { subject: 'subject-1' }, 5).slice(0, 2),
+        )
+        assert.deepEqual(await store.query(filter, { limit: 0 }), [])
+      })
+
+      it('refuses a bad filter or page', async () => {
+        for (const [filter, page] of [
+          [{ from: 'last tuesday' }, { limit: 10 }],
+          [{ to: '2026-13-01T00:00:00Z' }, { limit: 10 }],
+          [{ colour: 'red' }, { limit: 10 }],
+          [{ subject: '' }, { limit: 10 }],
+          [{}, { limit: -1 }],
+          [{}, { limit: 10, afterSeq: -1 }],
+          [{}, { limit: 1.5 }],
+        ] as const) {
+          await assert.rejects(
+            store.query(filter as LedgerQuery, page),
+            isInvalidInput,
+            JSON.stringify([filter, page]),
+          )
+        }
       })
     })
 

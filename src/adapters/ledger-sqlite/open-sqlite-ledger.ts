@@ -4,10 +4,18 @@
 import { access, mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
+import type { LedgerDatabase, StoredCheckpoint } from '../../app/checkpoint-port.ts'
 import { SluiceError } from '../../app/errors.ts'
-import type { LedgerStore } from '../../app/ledger-port.ts'
 import { type ChainHead, emptyHead, hashCanonicalRecord } from '../../core/ledger/chain-hash.ts'
+import { checkpointProblem } from '../../core/ledger/checkpoint.ts'
 import { decodeEntry, encodeEntry } from '../../core/ledger/entry-codec.ts'
+import {
+  indexedFieldsOf,
+  indexTagsOf,
+  type LedgerQuery,
+  normaliseQuery,
+  type QueryPage,
+} from '../../core/ledger/ledger-query.ts'
 import type { LedgerEntry, LedgerRecord, StoredRecord } from '../../core/ledger/ledger-record.ts'
 
 /** The ledger file's name inside the data directory. */
@@ -18,27 +26,68 @@ export function ledgerFileIn(dataDir: string): string {
   return join(dataDir, ledgerFileName)
 }
 
-const schemaVersion = 1
+const schemaVersion = 2
 
-// Columns beside the entry text copy fields the console and exports filter on (records to a service,
-// a tenant, an action, in a time range), so those queries need not parse every entry.
-const createSchema = `
+// Columns beside the entry text copy the fields queries filter on (records to a service, a tenant, a
+// subject, an action, in a time range); recipients, countries and categories, several per record, go
+// to a side table of tags. So no query parses entries. `at_ms` is the time in epoch ms: entry times may
+// carry any zone offset, so their text does not sort by instant.
+const createTables = `
 CREATE TABLE ledger (
   seq INTEGER PRIMARY KEY,
   time TEXT NOT NULL,
+  at_ms INTEGER NOT NULL,
   kind TEXT NOT NULL,
   tenant TEXT,
+  subject TEXT,
   service TEXT,
   action TEXT,
   entry TEXT NOT NULL,
   prev_hash TEXT NOT NULL,
   hash TEXT NOT NULL
 ) STRICT;
-CREATE INDEX ledger_time ON ledger (time);
-CREATE INDEX ledger_tenant_time ON ledger (tenant, time);
-CREATE INDEX ledger_service_time ON ledger (service, time);
-CREATE INDEX ledger_action_time ON ledger (action, time);
-PRAGMA user_version = ${schemaVersion};
+`
+const createIndexes = `
+CREATE TABLE ledger_tags (
+  tag TEXT NOT NULL,
+  value TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (tag, value, seq)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE checkpoints (
+  tree_size INTEGER PRIMARY KEY,
+  root_hash TEXT NOT NULL,
+  time TEXT NOT NULL,
+  at_ms INTEGER NOT NULL,
+  signature TEXT NOT NULL,
+  frontier TEXT NOT NULL
+) STRICT;
+CREATE INDEX checkpoints_at ON checkpoints (at_ms);
+CREATE INDEX ledger_at ON ledger (at_ms);
+CREATE INDEX ledger_tenant_at ON ledger (tenant, at_ms);
+CREATE INDEX ledger_subject_at ON ledger (subject, at_ms);
+CREATE INDEX ledger_service_at ON ledger (service, at_ms);
+CREATE INDEX ledger_action_at ON ledger (action, at_ms);
+`
+// Version 1 had no at_ms, subject, tags or checkpoints, and indexed the time text.
+const migrateFrom1 = `
+DROP INDEX ledger_time;
+DROP INDEX ledger_tenant_time;
+DROP INDEX ledger_service_time;
+DROP INDEX ledger_action_time;
+ALTER TABLE ledger ADD COLUMN at_ms INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE ledger ADD COLUMN subject TEXT;
+UPDATE ledger SET at_ms = sluice_iso_ms(time), subject = json_extract(entry, '$.subject') WHERE json_valid(entry);
+${createIndexes}
+INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
+  SELECT 'recipient', json_extract(r.value, '$.name'), ledger.seq FROM ledger, json_each(ledger.entry, '$.recipients') AS r
+  WHERE json_valid(ledger.entry) AND json_type(r.value, '$.name') = 'text';
+INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
+  SELECT 'country', c.value, ledger.seq FROM ledger, json_each(ledger.entry, '$.countries') AS c
+  WHERE json_valid(ledger.entry) AND c.type = 'text';
+INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
+  SELECT 'category', c.value, ledger.seq FROM ledger, json_each(ledger.entry, '$.categories') AS c
+  WHERE json_valid(ledger.entry) AND c.type = 'text';
 `
 
 /** Options of {@link openSqliteLedger}. */
@@ -60,7 +109,7 @@ export interface SqliteLedgerOptions {
 export async function openSqliteLedger(
   file: string,
   options: SqliteLedgerOptions = {},
-): Promise<LedgerStore> {
+): Promise<LedgerDatabase> {
   if (options.create === false) {
     try {
       await access(file)
@@ -87,8 +136,14 @@ function migrate(db: DatabaseSync, file: string): void {
   db.exec('BEGIN IMMEDIATE')
   try {
     const version = Number(db.prepare('PRAGMA user_version').get()?.user_version ?? 0)
-    if (version === 0) db.exec(createSchema)
-    else if (version !== schemaVersion) {
+    if (version === 0) db.exec(`${createTables}${createIndexes}PRAGMA user_version = ${schemaVersion};`)
+    else if (version === 1) {
+      db.function('sluice_iso_ms', { deterministic: true }, (time) => {
+        const ms = typeof time === 'string' ? Date.parse(time) : Number.NaN
+        return Number.isNaN(ms) ? 0 : ms
+      })
+      db.exec(`${migrateFrom1}PRAGMA user_version = ${schemaVersion};`)
+    } else if (version !== schemaVersion) {
       throw new SluiceError(
         'CONFIG_INVALID',
         `the ledger ${file} has schema version ${version}; this Sluice reads version ${schemaVersion}`,
@@ -109,16 +164,28 @@ interface Statements {
   readonly insert: StatementSync
   readonly read: StatementSync
   readonly count: StatementSync
+  readonly tag: StatementSync
+  readonly putCheckpoint: StatementSync
+  readonly checkpointAt: StatementSync
+  readonly latestCheckpoint: StatementSync
 }
 
-function sqliteLedger(db: DatabaseSync, file: string): LedgerStore {
+function sqliteLedger(db: DatabaseSync, file: string): LedgerDatabase {
   const sql: Statements = {
     begin: db.prepare('BEGIN IMMEDIATE'),
     commit: db.prepare('COMMIT'),
     rollback: db.prepare('ROLLBACK'),
     head: db.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1'),
     insert: db.prepare(
-      'INSERT INTO ledger (seq, time, kind, tenant, service, action, entry, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO ledger (seq, time, at_ms, kind, tenant, subject, service, action, entry, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    tag: db.prepare('INSERT OR IGNORE INTO ledger_tags (tag, value, seq) VALUES (?, ?, ?)'),
+    putCheckpoint: db.prepare(
+      'INSERT OR IGNORE INTO checkpoints (tree_size, root_hash, time, at_ms, signature, frontier) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    checkpointAt: db.prepare(`SELECT ${checkpointColumns} FROM checkpoints WHERE tree_size = ?`),
+    latestCheckpoint: db.prepare(
+      `SELECT ${checkpointColumns} FROM checkpoints ORDER BY tree_size DESC LIMIT 1`,
     ),
     read: db.prepare('SELECT seq, entry, prev_hash, hash FROM ledger WHERE seq >= ? ORDER BY seq LIMIT ?'),
     count: db.prepare('SELECT count(*) AS n FROM ledger'),
@@ -165,17 +232,22 @@ function sqliteLedger(db: DatabaseSync, file: string): LedgerStore {
         const prevHash = hash
         seq += 1
         hash = hashCanonicalRecord(prevHash, seq, entryJson)
+        // Read by name (ledger-query.ts), so every entry kind, whatever fields it has, is indexed.
+        const fields = indexedFieldsOf(entry)
         sql.insert.run(
           seq,
-          entry.time,
-          entry.kind,
-          entry.kind === 'erasure' ? null : (entry.tenant ?? null),
-          entry.kind === 'erasure' ? null : (entry.service ?? null),
-          entry.kind === 'erasure' ? null : entry.action,
+          fields.time,
+          fields.atMs,
+          fields.kind,
+          fields.tenant ?? null,
+          fields.subject ?? null,
+          fields.service ?? null,
+          fields.action ?? null,
           entryJson,
           prevHash,
           hash,
         )
+        for (const [tag, value] of indexTagsOf(fields)) sql.tag.run(tag, value, seq)
         records.push({ seq, prevHash, hash, entry })
       }
       sql.commit.run()
@@ -188,24 +260,81 @@ function sqliteLedger(db: DatabaseSync, file: string): LedgerStore {
     return records
   }
 
+  // Query statements by their SQL text: a filter's shape (which fields are given) picks one.
+  const queries = new Map<string, StatementSync>()
+  const queryStored = (filter: LedgerQuery, page: QueryPage): StoredRecord[] => {
+    const { where, params, limit } = queryClauses(filter, page)
+    if (limit === 0) return []
+    const text = `SELECT seq, entry, prev_hash, hash FROM ledger WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`
+    let statement = queries.get(text)
+    if (statement === undefined) {
+      statement = db.prepare(text)
+      statement.setReturnArrays(true)
+      queries.set(text, statement)
+    }
+    const rows = statement.all(...params, limit) as unknown as [number, string, string, string][]
+    return rows.map(([seq, entryJson, prevHash, hash]) => ({ seq, prevHash, hash, entryJson }))
+  }
+
+  const parse = (row: StoredRecord): LedgerRecord => {
+    const decoded = decodeEntry(row.entryJson)
+    if (!decoded.ok) {
+      throw new SluiceError(
+        'INTERNAL',
+        `ledger record #${row.seq} in ${file} is damaged (${decoded.error}); run 'sluice ledger verify'`,
+      )
+    }
+    return { seq: row.seq, prevHash: row.prevHash, hash: row.hash, entry: decoded.value }
+  }
+
+  const checkpointOf = (row: Record<string, unknown> | undefined): StoredCheckpoint | undefined =>
+    row === undefined ? undefined : checkpointFromRow(row, file)
+
   return {
     async append(entries) {
       return append(entries)
+    },
+    async query(filter, page) {
+      return queryStored(filter, page).map(parse)
+    },
+    async queryStored(filter, page) {
+      return queryStored(filter, page)
+    },
+    async putCheckpoint(checkpoint) {
+      checkCheckpoint(checkpoint)
+      const { treeSize, rootHash, time, signature, frontier } = checkpoint
+      sql.putCheckpoint.run(treeSize, rootHash, time, Date.parse(time), signature, JSON.stringify(frontier))
+      const kept = checkpointOf(sql.checkpointAt.get(treeSize))
+      if (kept === undefined || kept.rootHash !== rootHash) {
+        throw new SluiceError(
+          'INTERNAL',
+          `the ledger ${file} already has a checkpoint of ${treeSize} records with another root: the chain forked`,
+        )
+      }
+      return kept
+    },
+    async latestCheckpoint() {
+      return checkpointOf(sql.latestCheckpoint.get())
+    },
+    async checkpointAt(treeSize) {
+      if (!Number.isSafeInteger(treeSize) || treeSize < 0) {
+        throw new SluiceError('INVALID_INPUT', `treeSize must be a non-negative integer, got ${treeSize}`)
+      }
+      return checkpointOf(sql.checkpointAt.get(treeSize))
+    },
+    async listCheckpoints(range) {
+      const { where, params, limit } = checkpointRange(range)
+      if (limit === 0) return []
+      const rows = db
+        .prepare(`SELECT ${checkpointColumns} FROM checkpoints WHERE ${where} ORDER BY tree_size LIMIT ?`)
+        .all(...params, limit)
+      return rows.map((row) => checkpointFromRow(row, file))
     },
     async head() {
       return currentHead()
     },
     async read(fromSeq, limit) {
-      return readStored(fromSeq, limit).map((row) => {
-        const decoded = decodeEntry(row.entryJson)
-        if (!decoded.ok) {
-          throw new SluiceError(
-            'INTERNAL',
-            `ledger record #${row.seq} in ${file} is damaged (${decoded.error}); run 'sluice ledger verify'`,
-          )
-        }
-        return { seq: row.seq, prevHash: row.prevHash, hash: row.hash, entry: decoded.value }
-      })
+      return readStored(fromSeq, limit).map(parse)
     },
     async readStored(fromSeq, limit) {
       return readStored(fromSeq, limit)
@@ -217,6 +346,100 @@ function sqliteLedger(db: DatabaseSync, file: string): LedgerStore {
       if (db.isOpen) db.close()
     },
   }
+}
+
+const checkpointColumns = 'tree_size, root_hash, time, signature, frontier'
+
+function checkpointFromRow(row: Record<string, unknown>, file: string): StoredCheckpoint {
+  let frontier: unknown
+  try {
+    frontier = JSON.parse(String(row.frontier))
+  } catch {
+    frontier = undefined
+  }
+  const checkpoint = {
+    treeSize: Number(row.tree_size),
+    rootHash: String(row.root_hash),
+    time: String(row.time),
+    signature: String(row.signature),
+  }
+  const problem = checkpointProblem(checkpoint)
+  if (problem !== undefined || !Array.isArray(frontier) || !frontier.every((h) => typeof h === 'string')) {
+    throw new SluiceError(
+      'INTERNAL',
+      `the checkpoint of ${checkpoint.treeSize} records in ${file} is damaged (${problem ?? 'frontier'})`,
+    )
+  }
+  return { ...checkpoint, frontier }
+}
+
+function checkCheckpoint(checkpoint: StoredCheckpoint): void {
+  const { frontier, ...signed } = checkpoint
+  const problem = checkpointProblem(signed)
+  if (problem !== undefined) throw new SluiceError('INVALID_INPUT', `checkpoint ${problem}`)
+  if (!Array.isArray(frontier) || !frontier.every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h))) {
+    throw new SluiceError('INVALID_INPUT', 'checkpoint frontier must be a list of hex hashes')
+  }
+}
+
+function checkpointRange(range: { readonly from?: string; readonly to?: string; readonly limit: number }): {
+  where: string
+  params: number[]
+  limit: number
+} {
+  const clauses = ['1 = 1']
+  const params: number[] = []
+  for (const [key, op] of [
+    ['from', '>='],
+    ['to', '<'],
+  ] as const) {
+    const value = range[key]
+    if (value === undefined) continue
+    const ms = Date.parse(value)
+    if (Number.isNaN(ms))
+      throw new SluiceError('INVALID_INPUT', `${key} must be an ISO 8601 time, got '${value}'`)
+    clauses.push(`at_ms ${op} ?`)
+    params.push(ms)
+  }
+  if (!Number.isSafeInteger(range.limit) || range.limit < 0) {
+    throw new SluiceError('INVALID_INPUT', `limit must be a non-negative integer, got ${range.limit}`)
+  }
+  return { where: clauses.join(' AND '), params, limit: range.limit }
+}
+
+// The WHERE clauses of a query, its parameters and the checked limit.
+function queryClauses(
+  filter: LedgerQuery,
+  page: QueryPage,
+): { where: string[]; params: (string | number)[]; limit: number } {
+  const query = normaliseQuery(filter)
+  if (typeof query === 'string') throw new SluiceError('INVALID_INPUT', `ledger query: ${query}`)
+  const afterSeq = page.afterSeq ?? 0
+  if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) {
+    throw new SluiceError('INVALID_INPUT', `afterSeq must be a non-negative integer, got ${afterSeq}`)
+  }
+  if (!Number.isSafeInteger(page.limit) || page.limit < 0) {
+    throw new SluiceError('INVALID_INPUT', `limit must be a non-negative integer, got ${page.limit}`)
+  }
+  const where = ['seq > ?']
+  const params: (string | number)[] = [afterSeq]
+  for (const [column, value] of Object.entries(query.columns)) {
+    where.push(`${column} = ?`)
+    params.push(value)
+  }
+  for (const [tag, value] of query.tags) {
+    where.push('seq IN (SELECT seq FROM ledger_tags WHERE tag = ? AND value = ?)')
+    params.push(tag, value)
+  }
+  if (query.fromMs !== undefined) {
+    where.push('at_ms >= ?')
+    params.push(query.fromMs)
+  }
+  if (query.toMs !== undefined) {
+    where.push('at_ms < ?')
+    params.push(query.toMs)
+  }
+  return { where, params, limit: page.limit }
 }
 
 function checkRange(fromSeq: number, limit: number): void {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { access, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
@@ -9,6 +9,8 @@ import { promisify } from 'node:util'
 import { isSluiceError } from '../../app/errors.ts'
 import { ledgerStoreContract } from '../../app/ledger-store.contract.ts'
 import { verifyLedger } from '../../app/verify-ledger.ts'
+import { canonicalJson } from '../../core/ledger/canonical-json.ts'
+import { genesisHash, hashRecord } from '../../core/ledger/chain-hash.ts'
 import { sampleDecisionEntry } from '../../core/ledger/sample-entry.ts'
 import { openSqliteLedger } from './open-sqlite-ledger.ts'
 
@@ -54,38 +56,108 @@ ledgerStoreContract('sqlite', () => openSqliteLedger(file), {
 describe('openSqliteLedger', () => {
   const isCode = (code: string) => (error: unknown) => isSluiceError(error) && error.code === code
 
-  it('keeps the queryable columns beside the entry, in a WAL-mode file', async () => {
+  it('keeps the queryable columns and tags beside the entry, in a WAL-mode file', async () => {
     const path = join(root, 'columns', 'ledger.db')
     const store = await openSqliteLedger(path)
-    const entry = sampleDecisionEntry(7)
+    const entry = sampleDecisionEntry(7, { time: '2026-11-24T15:00:00.049+09:00' })
     await store.append([entry])
     await store.close()
     const db = new DatabaseSync(path, { readOnly: true })
     try {
       assert.equal(db.prepare('PRAGMA journal_mode').get()?.journal_mode, 'wal')
       assert.deepEqual(
-        { ...db.prepare('SELECT time, kind, tenant, service, action FROM ledger WHERE seq = 1').get() },
+        {
+          ...db
+            .prepare('SELECT time, at_ms, kind, tenant, subject, service, action FROM ledger WHERE seq = 1')
+            .get(),
+        },
         {
           time: entry.time,
+          at_ms: Date.UTC(2026, 10, 24, 6, 0, 0, 49),
           kind: 'decision',
           tenant: entry.tenant,
+          subject: entry.subject,
           service: entry.service,
           action: entry.action,
         },
+      )
+      assert.deepEqual(
+        db
+          .prepare('SELECT tag, value FROM ledger_tags WHERE seq = 1 ORDER BY tag, value')
+          .all()
+          .map((r) => `${r.tag}=${r.value}`),
+        [
+          'category=personal-identifiers',
+          'category=prompt-content',
+          `country=${entry.countries[0]}`,
+          `recipient=${entry.recipients[0]?.name}`,
+        ],
       )
       const indexes = db
         .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ledger' ORDER BY name")
         .all()
         .map((r) => r.name)
       assert.deepEqual(indexes, [
-        'ledger_action_time',
-        'ledger_service_time',
-        'ledger_tenant_time',
-        'ledger_time',
+        'ledger_action_at',
+        'ledger_at',
+        'ledger_service_at',
+        'ledger_subject_at',
+        'ledger_tenant_at',
       ])
     } finally {
       db.close()
     }
+  })
+
+  it('migrates a version 1 ledger: columns, tags and an empty checkpoint table, chain intact', async () => {
+    const path = join(root, 'v1', 'ledger.db')
+    await mkdir(join(root, 'v1'))
+    const db = new DatabaseSync(path)
+    db.exec(`CREATE TABLE ledger (seq INTEGER PRIMARY KEY, time TEXT NOT NULL, kind TEXT NOT NULL, tenant TEXT,
+      service TEXT, action TEXT, entry TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL) STRICT;
+      CREATE INDEX ledger_time ON ledger (time); CREATE INDEX ledger_tenant_time ON ledger (tenant, time);
+      CREATE INDEX ledger_service_time ON ledger (service, time); CREATE INDEX ledger_action_time ON ledger (action, time);
+      PRAGMA user_version = 1;`)
+    const insert = db.prepare(
+      'INSERT INTO ledger (seq, time, kind, tenant, service, action, entry, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    let prev = genesisHash
+    const entries = Array.from({ length: 12 }, (_, i) => sampleDecisionEntry(i))
+    for (const [i, entry] of entries.entries()) {
+      const hash = hashRecord(prev, i + 1, entry)
+      insert.run(
+        i + 1,
+        entry.time,
+        entry.kind,
+        entry.tenant,
+        entry.service ?? null,
+        entry.action,
+        canonicalJson(entry, 'entry'),
+        prev,
+        hash,
+      )
+      prev = hash
+    }
+    db.close()
+    const store = await openSqliteLedger(path)
+    assert.deepEqual(await verifyLedger(store), { ok: true, count: 12, headSeq: 12, headHash: prev })
+    const cn = await store.query({ country: 'CN' }, { limit: 100 })
+    assert.deepEqual(
+      cn.map((r) => r.seq),
+      entries.flatMap((e, i) => (e.countries.includes('CN') ? [i + 1] : [])),
+    )
+    const later = await store.query(
+      { from: entries[6]?.time ?? '', subject: entries[8]?.subject ?? '' },
+      { limit: 9 },
+    )
+    assert.deepEqual(
+      later.map((r) => r.seq),
+      [9],
+    )
+    assert.equal(await store.latestCheckpoint(), undefined)
+    const [next] = await store.append([sampleDecisionEntry(12)])
+    assert.equal(next?.prevHash, prev)
+    await store.close()
   })
 
   it('creates nothing when told not to, and says there is no ledger', async () => {

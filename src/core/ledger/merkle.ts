@@ -272,7 +272,7 @@ export function verifyConsistency(
     fn = Math.floor(fn / 2)
     sn = Math.floor(sn / 2)
   }
-  let fr = Buffer.from(first, 'hex')
+  let fr: Buffer = Buffer.from(first, 'hex')
   let sr = fr
   for (const hex of path.slice(1)) {
     const c = Buffer.from(hex, 'hex')
