@@ -71,7 +71,12 @@ export class LeafMinter {
 
   /** The leaf for `host` from the cache, or freshly minted. */
   leafFor(host: string): Promise<LeafCertificate> {
-    const name = normaliseHost(host)
+    let name: string
+    try {
+      name = normaliseHost(host)
+    } catch (error) {
+      return Promise.reject(error)
+    }
     const cached = this.#cache.get(name)
     if (cached !== undefined && cached.notAfter.getTime() - this.#now().getTime() > renewBeforeMs)
       return Promise.resolve(cached)
