@@ -1,6 +1,7 @@
 // Assembles one serving process: scanner, catalog, policies, ledger, upstream client, metrics and the
 // HTTP faces on one port. Reload swaps the configuration snapshot; requests in flight keep theirs.
 import { loadBuiltinCatalog } from '../adapters/catalog/load-builtin-catalog.ts'
+import { createDocumentExtractor } from '../adapters/documents/document-extractor.ts'
 import { createScanApi } from '../adapters/http-api/scan-api.ts'
 import { createSluiceHandler } from '../adapters/http-api/sluice-handler.ts'
 import { startHttpServer } from '../adapters/http-api/start-http-server.ts'
@@ -75,6 +76,7 @@ export async function startGatewayProcess(
   const deps: GatewayDeps = {
     setup: () => setup,
     engine: scanner.engine,
+    documents: createDocumentExtractor(),
     upstream,
     recorder: {
       record: async (entry) => {

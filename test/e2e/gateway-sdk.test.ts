@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import Anthropic from '@anthropic-ai/sdk'
 import OpenAI from 'openai'
+import { buildDocx, wordParagraph } from '../../src/adapters/documents/build-test-documents.ts'
 import { type GatewayHarness, startGatewayHarness, testKey } from './gateway-harness.ts'
 
 const rrn = '900101-1234568'
@@ -247,6 +248,59 @@ describe('gateway with the official SDKs', () => {
       messages: [{ role: 'user', content: 'still there?' }],
     })
     assert.ok(ok.choices.length > 0)
+  })
+
+  it('inspects documents attached as files: an RRN inside a DOCX cannot be redacted, so it is blocked', async () => {
+    const fileMessage = (text: string) => ({
+      role: 'user' as const,
+      content: [
+        { type: 'text' as const, text: '첨부 문서를 요약해 주세요' },
+        {
+          type: 'file' as const,
+          file: {
+            filename: 'report.docx',
+            file_data: `data:application/vnd.openxmlformats-officedocument.wordprocessingml.document;base64,${Buffer.from(buildDocx({ body: wordParagraph(text) })).toString('base64')}`,
+          },
+        },
+      ],
+    })
+    const before = sent().length
+    const error = await openai.chat.completions
+      .create({ model: 'gpt-4o-mini', messages: [fileMessage(`민원인 주민등록번호 ${rrn}`)] })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )
+    assert.ok(error instanceof OpenAI.APIError)
+    assert.equal(error.status, 403)
+    assert.match(error.message, /document cannot be rewritten/)
+    assert.equal(sent().length, before)
+    const clean = await openai.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [fileMessage('분기 예산 검토 회의 결과')],
+    })
+    assert.ok(clean.choices.length > 0)
+    const broken = await openai.chat.completions
+      .create({
+        model: 'gpt-4o-mini',
+        messages: [
+          {
+            role: 'user',
+            content: [
+              {
+                type: 'file',
+                file: { filename: 'x.pdf', file_data: 'data:application/pdf;base64,JVBERi0xLjQK' },
+              },
+            ],
+          },
+        ],
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )
+    assert.ok(broken instanceof OpenAI.APIError)
+    assert.equal(broken.status, 503, 'a document that cannot be read fails closed')
   })
 
   it('decides images by rule', async () => {

@@ -35,8 +35,9 @@ function translate(error: unknown): DocumentError {
 export async function extractPdf(bytes: Uint8Array): Promise<DocumentSegment[]> {
   let document: Awaited<ReturnType<typeof getDocumentProxy>>
   try {
-    // PDF.js detaches the buffer it is given, so it gets a copy.
-    document = await getDocumentProxy(bytes.slice(), {
+    // PDF.js detaches the buffer it is given, so it gets a copy — a plain Uint8Array: it refuses a
+    // Node Buffer (and Buffer#slice would be a view, not a copy).
+    document = await getDocumentProxy(new Uint8Array(bytes), {
       verbosity: 0,
       useWorkerFetch: false,
       cMapPacked: true,

@@ -18,6 +18,8 @@ import { evaluatePolicy } from '../../core/policy/evaluate-policy.ts'
 import type { Decision, RequestFacts } from '../../core/policy/policy-types.ts'
 import { createPseudonymizer, type Pseudonymizer } from '../../core/transform/pseudonymizer.ts'
 import { type RedactionMode, redactText } from '../../core/transform/redact-text.ts'
+import type { DocumentExtractor } from '../ports.ts'
+import { extractAttachmentTexts } from './attachment-texts.ts'
 import { GatewayError } from './gateway-error.ts'
 import {
   type DecisionRecorder,
@@ -37,6 +39,8 @@ export interface GatewayDeps {
   /** The current configuration snapshot (hot reload swaps it between requests). */
   setup(): GatewaySetup
   readonly engine: DetectionEngine
+  /** Extracts text from documents attached to requests (PDF, Office, HWP…). */
+  readonly documents: DocumentExtractor
   readonly upstream: UpstreamPort
   readonly recorder: DecisionRecorder
   readonly telemetry: GatewayTelemetry
@@ -69,6 +73,9 @@ export interface AiRequest {
 export type AiOutcome =
   | { readonly kind: 'json'; readonly status: number; readonly body: unknown }
   | { readonly kind: 'stream'; readonly status: number; readonly chunks: AsyncIterable<string> }
+
+// Per attached document, decoded: larger ones cannot be inspected in time and are refused (fail closed).
+const maxAttachmentBytes = 32 * 1024 * 1024
 
 const upstreamPath: Readonly<Record<AiApi, string>> = {
   chat: '/chat/completions',
@@ -134,9 +141,12 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
   let inspection: Inspection
   try {
     requireInspectable(parts)
+    const attached = await extractAttachmentTexts(deps.documents, parts.attachments, {
+      maxBytes: maxAttachmentBytes,
+    })
     inspection = inspectTexts(
       deps.engine,
-      parts.parts.map((p) => p.text),
+      [...parts.parts.map((p) => p.text), ...attached.flatMap((a) => a.segments.map((s) => s.text))],
       { ...setup.inspection, now: deps.clock.monotonicMs },
     )
   } catch (error) {
@@ -157,12 +167,16 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
   }
   deps.telemetry.inspection((deps.clock.monotonicMs() - started) / 1000)
   deps.telemetry.detections(inspection.typeCounts)
-  const decision = evaluatePolicy(policy, { ...facts, detections: inspection.summary, direction: 'request' })
+  let decision = evaluatePolicy(policy, { ...facts, detections: inspection.summary, direction: 'request' })
   deps.telemetry.decision(decision.action, decision.rule)
   if (decision.action === 'route' && decision.routeTo !== undefined) {
     upstream = routeTarget(setup, request.api, decision.routeTo)
     requireKey(upstream)
   }
+  const documentFindings = inspection.findings.slice(parts.parts.length).flat()
+  const decided = unrewritable(decision, documentFindings)
+  if (decided !== decision) deps.telemetry.decision(decided.action, decided.rule)
+  decision = decided
   const routed = decision.action === 'route' ? destinationOf(setup.catalog, upstream) : destination
   const entryBase =
     decision.action === 'route'
@@ -293,6 +307,22 @@ function requireInspectable(parts: RequestParts): void {
       `parts of this request cannot be inspected (${unread.slice(0, 5).join(', ')}); the request was not sent`,
       { rule: 'inspection-failed' },
     )
+  }
+}
+
+// A document cannot be rewritten: a decision to redact or pseudonymise data inside one becomes a block.
+function unrewritable(decision: Decision, documentFindings: readonly Finding[]): Decision {
+  if (decision.action !== 'redact' && decision.action !== 'pseudonymise') return decision
+  const only = decision.transformTypes === undefined ? undefined : new Set(decision.transformTypes)
+  if (!documentFindings.some((f) => only === undefined || only.has(f.type))) return decision
+  const verb = decision.action === 'redact' ? 'redact' : 'pseudonymise'
+  return {
+    action: 'block',
+    rule: decision.rule,
+    notice: {
+      ko: `첨부 문서에 ${decision.action === 'redact' ? '가려야' : '가명 처리해야'} 할 정보가 있습니다. 문서는 수정할 수 없어 요청을 보내지 않았습니다.`,
+      en: `An attached document holds data the policy would ${verb}; a document cannot be rewritten, so the request was not sent.`,
+    },
   }
 }
 
