@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { after, describe, it } from 'node:test'
 import { promisify } from 'node:util'
+import { checkpointStoreContract } from '../../app/checkpoint-store.contract.ts'
 import { isSluiceError } from '../../app/errors.ts'
 import { ledgerStoreContract } from '../../app/ledger-store.contract.ts'
 import { verifyLedger } from '../../app/verify-ledger.ts'
@@ -249,4 +250,11 @@ describe('openSqliteLedger', () => {
     }
     await store.close()
   })
+})
+
+checkpointStoreContract('sqlite', () => openSqliteLedger(file), {
+  async cleanup() {
+    caseNo++
+    file = join(root, `case-${caseNo}`, 'ledger.db')
+  },
 })
