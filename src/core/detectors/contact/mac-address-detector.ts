@@ -7,9 +7,8 @@ import { makeFinding } from './make-finding.ts'
 // Led by the pair "hex + separator"; code then reads back the one (colon/dash) or three (dotted) hex
 // digits before the match. One separator throughout, via the back-reference. Not glued to further
 // groups, so UUID tails and IPv6 do not yield a MAC. The other branches are labels: twelve bare hex
-// digits count only right after one of them. Sticky: tried only where a match can start (the pairs
-// of mac-pairs.ts, found by the shared pair pass), in text order, which yields exactly the matches
-// of a global search.
+// digits count only right after one of them. Sticky: tried only where a match can start (from the
+// pairs of the shared pair pass), in text order, which yields exactly the matches of a global search.
 const candidates =
   /[0-9A-Fa-f]([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![0-9A-Za-z_]|[:.-][0-9A-Za-z])|[0-9A-Fa-f]\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![0-9A-Za-z_]|[:.-][0-9A-Za-z])|[Mm][Aa][Cc]|주소|[Hh][Ww][Aa]ddr|BSSID|bssid/y
 const bareHex = /(?<![0-9A-Za-z:.\-_])[0-9A-Fa-f]{12}(?![0-9A-Za-z_]|[:.-][0-9A-Za-z])/
@@ -66,6 +65,8 @@ function structured(text: string, index: number, match: string): [number, number
   return [start, index + match.length]
 }
 
+const isSeparator = (c: number): boolean => c === 58 || c === 45 || c === 46
+
 // A separated form needs its separator again three units on (colon, dash) or five (dotted): most
 // "hex + separator" pairs in prose ("done.", "A-") fail this before any regex runs.
 function mayStartAt(text: string, at: number): boolean {
@@ -83,8 +84,10 @@ export const macAddressDetector: Detector = {
     const found: Finding[] = []
     let bareEnd = 0
     let lastIndex = 0
-    for (const at of pairPassesOf(input).mac) {
-      if (at < lastIndex || !mayStartAt(text, at)) continue
+    for (const pair of pairPassesOf(input).mac) {
+      // A separator pair: the match starts at the hex digit before it.
+      const at = isSeparator(text.charCodeAt(pair)) ? pair - 1 : pair
+      if (at < lastIndex || at < 0 || !mayStartAt(text, at)) continue
       candidates.lastIndex = at
       const m = candidates.exec(text)
       if (m === null) continue

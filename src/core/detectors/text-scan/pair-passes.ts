@@ -20,7 +20,7 @@ export interface PairPasses {
   readonly address: readonly number[]
   /** Word indices k whose aligned pair (2k, 2k + 1) passes the marking tables. */
   readonly marking: readonly number[]
-  /** Where a MAC address or one of its labels may start (mac-address-detector.ts). */
+  /** A MAC address's first separator, or where one of its labels may start (mac-address-detector.ts). */
   readonly mac: readonly number[]
   /** Where the distinctive middle of a secret key word may start (secret-assignment-detector.ts). */
   readonly secretKey: readonly number[]
@@ -58,10 +58,11 @@ function rule(firsts: string, seconds: string): number {
   return bit
 }
 
-// MAC: a hex digit before ':', '-' or '.' (colon, dash and dotted notations), or the first two
-// letters of a label: MAC, 주소, HWaddr, BSSID, in the cases the labels allow.
+// MAC: ':', '-' or '.' before a hex digit (colon, dash and dotted notations; the match starts one
+// unit before the pair), or the first two letters of a label: MAC, 주소, HWaddr, BSSID, in the cases
+// the labels allow. Sentence ends ("done. ") do not pass: a space is no hex digit.
 const macBits =
-  rule('0123456789ABCDEFabcdef', ':-.') |
+  rule(':-.', '0123456789ABCDEFabcdef') |
   rule('Mm', 'Aa') |
   rule('주', '소') |
   rule('Hh', 'Ww') |
