@@ -13,6 +13,7 @@ import { LruCache } from './lru-cache.ts'
 export type { CertificateAuthority } from './certificate-authority.ts'
 export { loadOrCreateCa } from './certificate-authority.ts'
 export { forwardHttps } from './forward-https.ts'
+export { forwardUpgrade } from './forward-upgrade.ts'
 
 /** The CONNECT authority a tunnel is pinned to. */
 export interface InterceptTarget {

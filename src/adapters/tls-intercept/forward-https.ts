@@ -5,13 +5,22 @@ import { createHash } from 'node:crypto'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { Agent, request } from 'node:https'
 import { isIP, type LookupFunction } from 'node:net'
-import { endToEndHeaders, viaValue } from '../../core/proxy/hop-by-hop.ts'
 import { LruCache } from './lru-cache.ts'
-import { type UpstreamProblem, upstreamErrorPage } from './upstream-error-page.ts'
+import { upstreamErrorPage } from './upstream-error-page.ts'
+import {
+  bareHost,
+  classifyUpstreamError,
+  downstreamHeaders,
+  pathOf,
+  upstreamHeaders,
+} from './upstream-request.ts'
 
 /** Options of {@link forwardHttps}. */
 export interface ForwardHttpsOptions {
-  /** The request body to send instead of streaming `req` (e.g. after redaction); Content-Length is set from it. */
+  /**
+   * The request body to send instead of streaming `req` (e.g. after redaction); Content-Length is set
+   * from it. Give it whenever the handler has already read `req`'s body.
+   */
   readonly body?: Buffer
   /** Headers that replace the request's own of the same name (case-insensitive). Host is always the target. */
   readonly headers?: Readonly<Record<string, string>>
@@ -25,32 +34,12 @@ export interface ForwardHttpsOptions {
   readonly lookup?: LookupFunction
 }
 
-/** TLS errors that mean "this certificate is not acceptable" (as opposed to a network failure). */
-const certificateErrorCodes = new Set([
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'CERT_REVOKED',
-  'CERT_UNTRUSTED',
-  'CERT_REJECTED',
-  'CERT_SIGNATURE_FAILURE',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
-  'INVALID_CA',
-  'INVALID_PURPOSE',
-  'PATH_LENGTH_EXCEEDED',
-  'HOSTNAME_MISMATCH',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-])
-
 /** Keep-alive agents per upstream authority (and trust set); the oldest is closed past 256 targets. */
 const agents = new LruCache<string, Agent>(256, (_key, agent) => agent.destroy())
 
 function agentFor(host: string, port: number, ca: string | undefined): Agent {
-  const key = `${host}:${port}${ca === undefined ? '' : `#${createHash('sha256').update(ca).digest('hex').slice(0, 16)}`}`
+  const trust = ca === undefined ? '' : `#${createHash('sha256').update(ca).digest('hex').slice(0, 16)}`
+  const key = `${host}:${port}${trust}`
   let agent = agents.get(key)
   if (agent === undefined) {
     agent = new Agent({
@@ -66,10 +55,9 @@ function agentFor(host: string, port: number, ca: string | undefined): Agent {
   return agent
 }
 
-/** Host header value for the target: the port only when it is not the HTTPS default. */
-function authority(host: string, port: number): string {
-  const h = isIP(host) === 6 ? `[${host}]` : host
-  return port === 443 ? h : `${h}:${port}`
+/** Closes every kept-alive upstream connection (shutdown, tests). */
+export function closeUpstreamConnections(): void {
+  for (const agent of agents.values()) agent.destroy()
 }
 
 /**
@@ -85,28 +73,14 @@ export function forwardHttps(
   options: ForwardHttpsOptions,
 ): Promise<void> {
   return new Promise((resolve) => {
-    const host = target.host.startsWith('[') ? target.host.slice(1, -1) : target.host
-    const overrides = new Map(Object.entries(options.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]))
-    const drop = new Set(['host', 'via', ...overrides.keys()])
-    if (options.body !== undefined) drop.add('content-length')
-    const headers: string[] = []
-    for (const [name, value] of endToEndHeaders(req.rawHeaders, drop)) headers.push(name, value)
-    for (const [name, value] of overrides) if (name !== 'host' && name !== 'via') headers.push(name, value)
-    headers.push('host', authority(host, target.port), 'via', viaValue(req.headers.via, req.httpVersion))
-    if (options.body !== undefined && !overrides.has('content-length'))
-      headers.push('content-length', String(options.body.length))
-
-    let settled = false
-    const finish = () => {
-      if (settled) return
-      settled = true
-      resolve()
-    }
+    const host = bareHost(target.host)
+    const headers = upstreamHeaders(req, { host, port: target.port }, options.headers, options.body)
     const upstream = request({
       host,
       port: target.port,
       method: req.method ?? 'GET',
       path: pathOf(req.url),
+      // node:http takes a flat [name, value, …] list, keeping order, case and repeats.
       headers: headers as unknown as OutgoingHttpHeaders,
       setHost: false,
       agent: agentFor(host, target.port, options.ca),
@@ -122,10 +96,7 @@ export function forwardHttps(
       upstream.destroy(new Error(`no answer from ${host}:${target.port} within ${options.timeoutMs} ms`))
     })
     upstream.on('response', (answer: IncomingMessage) => {
-      const out: string[] = []
-      for (const [name, value] of endToEndHeaders(answer.rawHeaders, new Set(['via']))) out.push(name, value)
-      out.push('via', viaValue(answer.headers.via, answer.httpVersion))
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, out)
+      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, downstreamHeaders(answer))
       answer.pipe(res)
       answer.on('error', () => res.destroy())
       // A body cut short upstream must not look complete downstream.
@@ -134,20 +105,9 @@ export function forwardHttps(
     upstream.on('error', (error: NodeJS.ErrnoException) => {
       if (res.headersSent) {
         res.destroy()
-        finish()
         return
       }
-      const problem: UpstreamProblem = timedOut
-        ? 'timeout'
-        : isCertificateError(error)
-          ? 'certificate'
-          : 'unreachable'
-      const detail =
-        problem === 'certificate'
-          ? (error.code ?? 'verification failed')
-          : problem === 'timeout'
-            ? ''
-            : (error.code ?? '')
+      const { problem, detail } = classifyUpstreamError(error, timedOut)
       const page = upstreamErrorPage(problem, host, detail)
       res.writeHead(page.status, {
         'content-type': 'text/html; charset=utf-8',
@@ -160,28 +120,9 @@ export function forwardHttps(
     // The client leaving mid-way cancels the upstream request instead of letting it run on.
     res.on('close', () => {
       if (!res.writableFinished) upstream.destroy()
-      finish()
+      resolve()
     })
     if (options.body !== undefined) upstream.end(options.body)
     else req.pipe(upstream)
   })
-}
-
-function isCertificateError(error: NodeJS.ErrnoException): boolean {
-  return (
-    error.code !== undefined &&
-    (certificateErrorCodes.has(error.code) || error.code.startsWith('ERR_TLS_CERT'))
-  )
-}
-
-/** The origin-form path of a request target; an absolute-form URL inside a tunnel keeps only its path. */
-function pathOf(url: string | undefined): string {
-  if (url === undefined || url === '') return '/'
-  if (url.startsWith('/')) return url
-  try {
-    const parsed = new URL(url)
-    return `${parsed.pathname}${parsed.search}`
-  } catch {
-    return '/'
-  }
 }

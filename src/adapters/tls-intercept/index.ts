@@ -14,5 +14,6 @@ export {
   type InterceptPhase,
   type InterceptTarget,
 } from './create-interceptor.ts'
-export { type ForwardHttpsOptions, forwardHttps } from './forward-https.ts'
+export { closeUpstreamConnections, type ForwardHttpsOptions, forwardHttps } from './forward-https.ts'
+export { type ForwardUpgradeOptions, forwardUpgrade } from './forward-upgrade.ts'
 export type { LeafCertificate } from './leaf-minter.ts'

@@ -16,7 +16,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { connect as tlsConnect } from 'node:tls'
+import { type TLSSocket, connect as tlsConnect } from 'node:tls'
 import { promisify } from 'node:util'
 import { type CertificateAuthority, loadOrCreateCa } from './certificate-authority.ts'
 import {
@@ -26,7 +26,8 @@ import {
   type InterceptPhase,
   type InterceptTarget,
 } from './create-interceptor.ts'
-import { forwardHttps } from './forward-https.ts'
+import { closeUpstreamConnections, forwardHttps } from './forward-https.ts'
+import { forwardUpgrade } from './forward-upgrade.ts'
 
 const run = promisify(execFile)
 
@@ -105,6 +106,39 @@ function openTunnel(proxyPort: number, authority: string): Promise<Socket> {
   })
 }
 
+/** A TLS connection through the proxy to `authority`, trusting `caPem`. */
+async function tlsThroughProxy(proxyPort: number, authority: string, caPem: string): Promise<TLSSocket> {
+  const tunnel = await openTunnel(proxyPort, authority)
+  const tls = tlsConnect({ socket: tunnel, servername: authority.replace(/:\d+$/, ''), ca: caPem })
+  await new Promise<void>((resolve, reject) => {
+    tls.once('secureConnect', resolve)
+    tls.once('error', reject)
+  })
+  return tls
+}
+
+/** Reads from `socket` until `done(text)` says enough or it closes; the socket stays open. */
+function readUntil(socket: TLSSocket, done: (text: string) => boolean): Promise<string> {
+  return new Promise((resolve) => {
+    let text = ''
+    const finish = () => {
+      socket.off('data', onData)
+      socket.off('close', finish)
+      resolve(text)
+    }
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString()
+      if (done(text)) finish()
+    }
+    socket.on('data', onData)
+    socket.once('close', finish)
+  })
+}
+
+const upgradeRequest = (path: string) =>
+  `GET ${path} HTTP/1.1\r\nHost: evil.example.test\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+  'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n'
+
 async function waitFor(check: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     if (check()) return
@@ -161,6 +195,17 @@ describe('TLS interception end to end (curl, real TLS)', () => {
         res.end(body)
       })
     })
+    // A raw upgrade echo: after 101 every byte comes back prefixed, so both directions are proven.
+    upstream.on('upgrade', (req: IncomingMessage, socket: Socket) => {
+      if (req.url === '/ws-refused') {
+        socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 7\r\n\r\nrefused')
+        return
+      }
+      socket.write(
+        `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nX-Upstream-Host: ${req.headers.host}\r\n\r\n`,
+      )
+      socket.on('data', (chunk: Buffer) => socket.write(`echo:${chunk.toString()}`))
+    })
     upstreamPort = await listen(upstream)
 
     interceptor = createInterceptor({
@@ -182,8 +227,12 @@ describe('TLS interception end to end (curl, real TLS)', () => {
           })
         return forwardHttps(req, res, target, { ...base, timeoutMs: 5000, ca: upstreamCa.certPem })
       },
-      onUpgrade(req, socket, _head, target) {
+      onUpgrade(req, socket, head, target) {
         upgrades.push({ target, url: req.url })
+        const base = { rejectUnauthorized: true as const, lookup: toLoopback, timeoutMs: 5000 }
+        if (req.url === '/ws-untrusted') return void forwardUpgrade(req, socket, head, target, base)
+        if (req.url?.startsWith('/ws-'))
+          return void forwardUpgrade(req, socket, head, target, { ...base, ca: upstreamCa.certPem })
         socket.end('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n')
       },
       onError(error, phase, target) {
@@ -196,6 +245,7 @@ describe('TLS interception end to end (curl, real TLS)', () => {
 
   after(async () => {
     interceptor.close()
+    closeUpstreamConnections()
     await new Promise((r) => proxy.close(r))
     upstream.closeAllConnections()
     await new Promise((r) => upstream.close(r))
@@ -368,6 +418,30 @@ describe('TLS interception end to end (curl, real TLS)', () => {
       target: { host: 'chat.example.test', port: upstreamPort },
       url: '/ws',
     })
+  })
+
+  it('forwards a WebSocket upgrade to the upstream over verified TLS and pipes both ways', async () => {
+    const tls = await tlsThroughProxy(proxyPort, `chat.example.test:${upstreamPort}`, orgCa.certPem)
+    tls.write(upgradeRequest('/ws-echo'))
+    const answer = await readUntil(tls, (t) => t.includes('\r\n\r\n'))
+    assert.match(answer, /^HTTP\/1\.1 101/)
+    assert.match(answer, new RegExp(`x-upstream-host: chat\\.example\\.test:${upstreamPort}`, 'i'))
+    tls.write('ping')
+    assert.equal(await readUntil(tls, (t) => t.includes('echo:ping')), 'echo:ping')
+    tls.destroy()
+  })
+
+  it('relays a refused upgrade, and answers 502 when the upstream certificate fails', async () => {
+    const refused = await tlsThroughProxy(proxyPort, `chat.example.test:${upstreamPort}`, orgCa.certPem)
+    refused.write(upgradeRequest('/ws-refused'))
+    const text = await readUntil(refused, () => false)
+    assert.match(text, /^HTTP\/1\.1 403/)
+    assert.match(text, /refused$/)
+    const untrusted = await tlsThroughProxy(proxyPort, `chat.example.test:${upstreamPort}`, orgCa.certPem)
+    untrusted.write(upgradeRequest('/ws-untrusted'))
+    const page = await readUntil(untrusted, () => false)
+    assert.match(page, /^HTTP\/1\.1 502/)
+    assert.match(page, /the site's certificate could not be verified/i)
   })
 
   it('reports a CONNECT host it cannot mint for and closes the tunnel', async () => {
