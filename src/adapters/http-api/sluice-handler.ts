@@ -1,4 +1,5 @@
-// One port, several faces: the AI API gateway, /metrics, and the scan API. Picks the face by path.
+// One port, several faces: the forward proxy (absolute-form requests and /proxy.pac), the AI API
+// gateway, /metrics, and the scan API. Picks the face by request line and path.
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { GatewayDeps } from '../../app/gateway/handle-ai-request.ts'
@@ -10,6 +11,12 @@ export interface SluiceHandlerParts {
   readonly gateway: { readonly deps: GatewayDeps; readonly options: GatewayApiOptions }
   /** Prometheus text for /metrics (merged across worker processes by the caller). */
   readonly metrics: () => Promise<string>
+  /**
+   * The forward proxy: returns true when it took the request (an absolute-form request line such as
+   * `GET http://host/ HTTP/1.1`, or GET /proxy.pac). CONNECT and upgrades reach it through the server
+   * events that startHttpServer attaches (`onConnect`, `onUpgrade`).
+   */
+  readonly proxy?: (req: IncomingMessage, res: ServerResponse) => boolean
 }
 
 /** Builds the node:http request handler for every face. */
@@ -17,6 +24,7 @@ export function createSluiceHandler(
   parts: SluiceHandlerParts,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    if (parts.proxy?.(req, res)) return
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/'
     if (gatewayPaths[path] !== undefined) {
       const requestId = pickRequestId(req.headers['x-request-id'])

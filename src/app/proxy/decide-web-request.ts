@@ -327,3 +327,16 @@ function replacementsFor(
   })
   return out
 }
+
+/**
+ * True when requests to `host` are decided by policy (a catalog AI service, a configured extra host or
+ * intercept host): the adapter reads and inspects their bodies; other hosts' bodies stream untouched.
+ */
+export function isPolicyHost(deps: WebDeps, host: string): boolean {
+  const settings = deps.proxy()
+  return (
+    deps.setup().catalog.matchHost(host) !== undefined ||
+    matchSuffix(host, settings.extraHosts) !== undefined ||
+    matchSuffix(host, settings.intercept.hosts) !== undefined
+  )
+}

@@ -72,3 +72,16 @@ describe('host suffix matching', () => {
     assert.equal(normalHost('::1'), '::1')
   })
 })
+
+describe('renderProxyErrorPage', () => {
+  it('says what failed in both languages with the request id, escaped, nothing internal', async () => {
+    const { renderProxyErrorPage, failureStatus } = await import('./error-page.ts')
+    const page = renderProxyErrorPage('timeout', 'a<b>.example', 'req-9', 'en')
+    assert.match(page, /did not answer in time/)
+    assert.match(page, /제한 시간/)
+    assert.match(page, /a&lt;b&gt;\.example/)
+    assert.match(page, /Request ID: req-9/)
+    assert.equal(failureStatus.timeout, 504)
+    assert.equal(failureStatus.unreachable, 502)
+  })
+})
