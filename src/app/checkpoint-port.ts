@@ -1,7 +1,7 @@
 // Where signed checkpoints are kept: in the ledger's own database (a `checkpoints` table beside the
 // records), so a backup of the ledger carries them. Each ledger adapter implements this port as well
 // and runs checkpoint-store.contract.ts.
-import type { Checkpoint } from '../core/ledger/checkpoint.ts'
+import type { Checkpoint, CheckpointBody } from '../core/ledger/checkpoint.ts'
 import type { LedgerStore } from './ledger-port.ts'
 
 /** A checkpoint as kept, with the Merkle frontier that lets a checkpointer resume after it. */
@@ -35,3 +35,10 @@ export interface CheckpointStore {
 
 /** A ledger database: the records and their checkpoints, opened and closed together. */
 export type LedgerDatabase = LedgerStore & CheckpointStore
+
+/** Signs checkpoints with the ledger's key; the private key never leaves the adapter. */
+export interface CheckpointSigner {
+  sign(body: CheckpointBody): Checkpoint
+  /** The Ed25519 public key (SPKI PEM) that verifies what `sign` produces. */
+  readonly publicKeyPem: string
+}

@@ -1,5 +1,6 @@
 // Verifies a whole ledger through its port, batch by batch, so memory stays flat for any size.
 import { type ChainVerdict, createChainVerifier } from '../core/ledger/chain-hash.ts'
+import type { StoredRecord } from '../core/ledger/ledger-record.ts'
 import { SluiceError } from './errors.ts'
 import type { LedgerStore } from './ledger-port.ts'
 
@@ -9,6 +10,8 @@ export interface VerifyLedgerOptions {
   readonly batch?: number
   /** Called after each batch with the records checked so far (for a progress display). */
   readonly onProgress?: (checked: number) => void
+  /** Called with each record found intact, in seq order (to follow the Merkle tree alongside). */
+  readonly onRecord?: (row: StoredRecord) => void
 }
 
 /**
@@ -30,8 +33,10 @@ export async function verifyLedger(
   // Bounded: each turn either advances `next` past at least one record or ends the loop.
   for (;;) {
     const rows = await store.readStored(next, batch)
+    const onRecord = options.onRecord
     for (const row of rows) {
       if (verifier.check(row) !== undefined) return verifier.verdict()
+      onRecord?.(row)
     }
     checked += rows.length
     options.onProgress?.(checked)
