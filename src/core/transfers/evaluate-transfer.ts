@@ -97,12 +97,15 @@ export function evaluateTransfer(input: TransferInput): TransferVerdict {
   const items = personalItems(input.categories)
   if (items.length === 0) return { needed: false }
   const regimes = regimesFor(input.tenantCountry, input.dataOrigin ?? 'KR')
+  const home = regimeOfCountry(input.tenantCountry)
   const transfers: TransferGround[] = []
   const missing: MissingBasis[] = []
   let needed = false
   for (const recipient of input.recipients) {
     for (const regime of regimes) {
       if (!leavesRegime(regime, recipient.country)) continue
+      // Data already lawfully in the tenant's country is under the origin regime only for onward flows.
+      if (regime !== home && recipient.country === input.tenantCountry) continue
       needed = true
       const outcome = judge(input, recipient, regime)
       if ('basis' in outcome) transfers.push(outcome)
@@ -152,7 +155,9 @@ function judge(
       explained.push(`${basis.code} (${basis.article}) ${check.problems.join('; ')}`)
   }
   const consentBasis = legalBasis(consentBasisOf[regime]) as LegalBasis
-  const consentable = checkBasis(input, recipient, consentBasis).problems.every((p) => p === consentMissing)
+  const consentable = checkBasis(input, recipient, consentBasis).problems.every((p) =>
+    p.startsWith(consentMissing),
+  )
   const head = `${transferRule[regime]}: no usable legal basis for personal data to ${recipient.legalName} (${recipient.country})`
   return { ...where, reason: [head, ...explained].join('; '), consentable }
 }
