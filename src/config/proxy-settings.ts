@@ -34,6 +34,7 @@ export function proxySettingsFrom(config: SluiceConfig): ProxySettings {
       allowedApps: proxy.intercept.allowedApps,
     },
     extraHosts: proxy.extraHosts,
+    hosts: new Map(Object.entries(proxy.hosts)),
     pacProxy: proxy.pacProxy,
     inZone: (remoteAddress) => {
       const address = parseIpAddress(remoteAddress)

@@ -213,6 +213,15 @@ const proxySchema = z
       .array(hostSuffix)
       .default([])
       .describe('host suffixes treated as AI services although the catalog does not list them'),
+    hosts: z
+      .record(
+        hostSuffix,
+        z
+          .string()
+          .regex(/^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*)$/, 'an IPv4 or IPv6 address'),
+      )
+      .default({})
+      .describe('host → address the proxy connects to instead of asking DNS (like a hosts file)'),
     pacProxy: z
       .string()
       .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'host:port')

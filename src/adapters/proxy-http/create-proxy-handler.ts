@@ -10,6 +10,7 @@ import { endToEndHeaders, viaValue } from '../../core/proxy/hop-by-hop.ts'
 import { matchSuffix, type ProxySettings } from '../../core/proxy/proxy-settings.ts'
 import { openTunnel } from './connect-tunnel.ts'
 import { createUpstreamAgent, forwardHttp } from './forward-http.ts'
+import { hostsLookup } from './host-lookup.ts'
 import { parseProxyAuthorization } from './proxy-auth.ts'
 import type { ProxyContext, ProxyHandlerDeps, ProxyTarget } from './proxy-ports.ts'
 import { endRawResponse, rawFailure, rawNotice, sendFailure } from './send-pages.ts'
@@ -45,6 +46,7 @@ const tunnelIdleMs = 10 * 60_000
 /** Builds the proxy handler. */
 export function createProxyHandler(deps: ProxyHandlerDeps): ProxyHandler {
   const agent = createUpstreamAgent()
+  const lookup = hostsLookup(() => deps.web.proxy(), deps.lookup)
   const newId = deps.newRequestId ?? randomUUID
   const log = deps.log
   // CONNECT and upgrade sockets leave the HTTP server's bookkeeping: close() ends them itself.
@@ -146,7 +148,7 @@ export function createProxyHandler(deps: ProxyHandlerDeps): ProxyHandler {
           requestId,
           agent,
           ...(log === undefined ? {} : { log }),
-          ...(deps.lookup === undefined ? {} : { lookup: deps.lookup }),
+          lookup,
         }),
     )
     return true
@@ -218,7 +220,7 @@ export function createProxyHandler(deps: ProxyHandlerDeps): ProxyHandler {
         requestId,
         acceptLanguage: lang,
         ...(log === undefined ? {} : { log }),
-        ...(deps.lookup === undefined ? {} : { lookup: deps.lookup }),
+        lookup,
       })
     const handOver = () => {
       const context: ProxyContext = { ...who, connectDecision: decision }
@@ -325,7 +327,7 @@ export function createProxyHandler(deps: ProxyHandlerDeps): ProxyHandler {
       method: req.method,
       headers: headers.flat(),
       setHost: false,
-      ...(deps.lookup === undefined ? {} : { lookup: deps.lookup }),
+      lookup,
     })
     upstream.setTimeout(settings.upstreamTimeoutMs, () => upstream.destroy(new Error('timeout')))
     upstream.on('upgrade', (answer, upSocket, upHead) => {

@@ -8,6 +8,7 @@ import { decideWebRequest } from '../../app/proxy/decide-web-request.ts'
 import { failureStatus } from '../../core/proxy/error-page.ts'
 import { renderNoticePage } from '../../core/proxy/notice-page.ts'
 import { pickLanguage } from '../../core/proxy/pick-language.ts'
+import { hostsLookup } from './host-lookup.ts'
 import type {
   ForwardHttps,
   ForwardUpgrade,
@@ -41,6 +42,7 @@ export type InterceptHandle = (
  */
 export function createInterceptHandle(deps: InterceptHandleDeps): InterceptHandle {
   const newId = deps.newRequestId ?? randomUUID
+  const lookup = hostsLookup(() => deps.web.proxy(), deps.lookup)
   return (req, res, target, context) => {
     const requestId = newId()
     const path = (req.url ?? '/').startsWith('/') ? (req.url ?? '/') : '/'
@@ -66,7 +68,7 @@ export function createInterceptHandle(deps: InterceptHandleDeps): InterceptHandl
           rejectUnauthorized: true,
           timeoutMs: deps.web.proxy().upstreamTimeoutMs,
           ...(deps.upstreamCa === undefined ? {} : { ca: deps.upstreamCa }),
-          ...(deps.lookup === undefined ? {} : { lookup: deps.lookup }),
+          lookup,
         }),
     )
   }
@@ -90,6 +92,7 @@ export function createInterceptUpgrade(
   deps: InterceptHandleDeps & { readonly forwardUpgrade: ForwardUpgrade },
 ): InterceptUpgrade {
   const newId = deps.newRequestId ?? randomUUID
+  const lookup = hostsLookup(() => deps.web.proxy(), deps.lookup)
   return (req, socket, head, target, context) => {
     const requestId = newId()
     const refuse = (status: number, body: string) => {
@@ -128,7 +131,7 @@ export function createInterceptUpgrade(
           rejectUnauthorized: true,
           timeoutMs: deps.web.proxy().upstreamTimeoutMs,
           ...(deps.upstreamCa === undefined ? {} : { ca: deps.upstreamCa }),
-          ...(deps.lookup === undefined ? {} : { lookup: deps.lookup }),
+          lookup,
         })
       },
       (error: unknown) => {

@@ -35,6 +35,8 @@ export interface ProxySettings {
   readonly intercept: InterceptSettings
   /** Non-catalog host suffixes treated as AI services (policy applies, no catalog facts). */
   readonly extraHosts: readonly string[]
+  /** Host → address to connect to instead of asking DNS (exact host names, lowercase). */
+  readonly hosts: ReadonlyMap<string, string>
   /** `host:port` written into the PAC file; undefined = the Host the PAC was fetched from. */
   readonly pacProxy: string | undefined
   /** True when the source address lies in any configured zone (only those may use the proxy). */
