@@ -112,7 +112,9 @@ export class LeafMinter {
         await x509.SubjectKeyIdentifierExtension.create(keys.publicKey, false),
         await x509.AuthorityKeyIdentifierExtension.create(this.#issuer.publicKey, false),
       ]
-      return { keys, keyPem, extensions }
+      // Exported once: handing the generator a CryptoKey would re-export it to SPKI on every mint.
+      const publicKey = await x509.PublicKey.create(keys.publicKey)
+      return { publicKey, keyPem, extensions }
     })()
     return this.#shared
   }
@@ -139,7 +141,7 @@ export class LeafMinter {
       notBefore,
       notAfter,
       signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },
-      publicKey: shared.keys.publicKey,
+      publicKey: shared.publicKey,
       signingKey: issuer.signingKey,
       extensions: [...shared.extensions, new x509.SubjectAlternativeNameExtension([altName], false)],
     })

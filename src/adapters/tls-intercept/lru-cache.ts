@@ -7,6 +7,8 @@ export class LruCache<K, V> {
   readonly capacity: number
   readonly #entries = new Map<K, V>()
   readonly #onEvict: ((key: K, value: V) => void) | undefined
+  /** The most recently used key: a repeat hit on it skips the delete+insert (which churns the Map). */
+  #newest: K | undefined
 
   constructor(capacity: number, onEvict?: (key: K, value: V) => void) {
     if (!Number.isInteger(capacity) || capacity < 1)
@@ -18,9 +20,10 @@ export class LruCache<K, V> {
   /** The value for `key` (marking it most recently used), or undefined. */
   get(key: K): V | undefined {
     const value = this.#entries.get(key)
-    if (value === undefined) return undefined
+    if (value === undefined || key === this.#newest) return value
     this.#entries.delete(key)
     this.#entries.set(key, value)
+    this.#newest = key
     return value
   }
 
@@ -28,6 +31,7 @@ export class LruCache<K, V> {
   set(key: K, value: V): void {
     this.#entries.delete(key)
     this.#entries.set(key, value)
+    this.#newest = key
     while (this.#entries.size > this.capacity) {
       const oldest = this.#entries.keys().next()
       if (oldest.done) break
@@ -40,6 +44,7 @@ export class LruCache<K, V> {
   /** Forgets `key` without calling `onEvict`. */
   delete(key: K): void {
     this.#entries.delete(key)
+    if (key === this.#newest) this.#newest = undefined
   }
 
   /** How many entries are held. */
