@@ -59,9 +59,7 @@ export class LeafMinter {
   readonly #cache: LruCache<string, LeafCertificate>
   readonly #inFlight = new Map<string, Promise<LeafCertificate>>()
   readonly #now: () => Date
-  #shared:
-    | Promise<{ keys: webcrypto.CryptoKeyPair; keyPem: string; extensions: x509.Extension[] }>
-    | undefined
+  #shared: Promise<{ publicKey: x509.PublicKey; keyPem: string; extensions: x509.Extension[] }> | undefined
 
   constructor(issuer: LeafIssuer, options: { cacheSize: number; now: () => Date }) {
     this.#issuer = issuer
