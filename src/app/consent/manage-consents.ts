@@ -3,10 +3,13 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import {
+  buildConsentNotice,
+  type ConsentNotice,
   type ConsentProblem,
   type ConsentRecord,
   chainHash,
   consentProblem,
+  noticeHash,
   personalCategories,
 } from '../../core/transfers/consent.ts'
 import { consentBasisOf } from '../../core/transfers/legal-bases.ts'
@@ -165,4 +168,26 @@ export async function withdrawConsent(
   const chain = deps.transfers().register.chainOf(existing.service) ?? []
   await deps.recordConsent(consentLedgerEntry(existing, 'withdraw', at, chain))
   return (await deps.consents.withdraw(tenant, id, at)) ?? existing
+}
+
+/** The notice Sluice shows today for a service and items, and its hash (what imported consents cite). */
+export function currentNotice(
+  deps: TransferDeps,
+  service: string,
+  items: readonly string[],
+): { readonly notice: ConsentNotice; readonly noticeHash: string } {
+  const { register } = deps.transfers()
+  const chain = register.chainOf(service)
+  if (chain === undefined) throw new SluiceError('NOT_FOUND', `unknown service '${service}'`)
+  const unknown = items.filter((i) => !personalCategories.includes(i))
+  if (unknown.length > 0 || items.length === 0) {
+    throw new SluiceError('INVALID_INPUT', `items must be some of ${personalCategories.join(', ')}`)
+  }
+  const notice = buildConsentNotice({
+    service,
+    serviceName: register.serviceName(service),
+    chain,
+    categories: items,
+  })
+  return { notice, noticeHash: noticeHash(notice) }
 }
