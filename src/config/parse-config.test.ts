@@ -272,6 +272,7 @@ describe('configJsonSchema', () => {
       'keys',
       'zones',
       'proxy',
+      'vault',
     ])
     assert.deepEqual(schema.required, ['tenants'])
     const text = JSON.stringify(schema)

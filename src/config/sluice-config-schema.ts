@@ -230,6 +230,21 @@ const proxySchema = z
   })
   .strict()
 
+// Off by default: keeping what was sent is itself a store of personal data. When on, content is
+// sealed per (recipient, day) so a deletion order can destroy exactly what went to one recipient.
+const vaultSchema = z
+  .object({
+    enabled: z.boolean().default(false).describe('keep the content of sent requests, encrypted (vault.key)'),
+    retentionDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .default(30)
+      .describe('days content is kept before purging'),
+  })
+  .strict()
+
 /** The schema of sluice.yaml (before cross-references are checked, see {@link sluiceConfigSchema}). */
 export const sluiceConfigObjectSchema = z
   .object({
@@ -248,6 +263,7 @@ export const sluiceConfigObjectSchema = z
     proxy: proxySchema
       .prefault({})
       .describe('the forward proxy for browsers (PAC, notice page, interception)'),
+    vault: vaultSchema.prefault({}).describe('the encrypted content vault (off by default)'),
   })
   .strict()
 
