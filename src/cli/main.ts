@@ -3,7 +3,8 @@
 // turns errors into one-line messages with an exit code.
 import { isSluiceError } from '../app/errors.ts'
 import { isConfigError } from '../config/config-error.ts'
-import { openCatalogLookups, openExistingLedger, readTextFile, version } from '../main.ts'
+import { loadOrCreateCa, openCatalogLookups, openExistingLedger, readTextFile, version } from '../main.ts'
+import { runCaCommand } from './ca-command.ts'
 import { runConfigCommand } from './config-command.ts'
 import { runFingerprintCommand } from './fingerprint-command.ts'
 import { runLedgerCommand } from './ledger-command.ts'
@@ -22,6 +23,7 @@ commands:
   ledger        verify the hash-chained decision ledger, show its last records
   policy        run policy test cases, lint a policy
   config        print the sluice.yaml JSON Schema, check a config, hash a virtual key
+  ca            create the organisation CA for HTTPS interception (ca init)
 run 'sluice <command> --help' for a command's options.
 `
 
@@ -45,6 +47,8 @@ async function run(argv: readonly string[]): Promise<number> {
       return runPolicyCommand(rest, await commandDeps())
     case 'config':
       return runConfigCommand(rest, await commandDeps())
+    case 'ca':
+      return runCaCommand(rest, { loadOrCreateCa, defaultDataDir: process.env.SLUICE_DATA_DIR ?? './data' })
     case '--version':
     case '-v':
       process.stdout.write(`${version}\n`)
