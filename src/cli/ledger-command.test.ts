@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { after, describe, it } from 'node:test'
+import {
+  openLedgerSigningKey,
+  readLedgerPublicKey,
+} from '../adapters/ledger-signing/open-ledger-signing-key.ts'
 import { ledgerFileIn, openSqliteLedger } from '../adapters/ledger-sqlite/open-sqlite-ledger.ts'
 import { isSluiceError } from '../app/errors.ts'
 import { sampleDecisionEntry } from '../core/ledger/sample-entry.ts'
@@ -135,5 +139,85 @@ describe('sluice ledger usage', () => {
     ]) {
       await assert.rejects(run(argv), UsageError, argv.join(' '))
     }
+  })
+})
+
+describe('sluice ledger verify with checkpoints', () => {
+  const withKeys = async (argv: readonly string[]) => {
+    let out = ''
+    const code = await runLedgerCommand(argv, {
+      openLedger: (dir) => openSqliteLedger(ledgerFileIn(dir), { create: false }),
+      defaultDataDir: join(root, 'default'),
+      readPublicKey: readLedgerPublicKey,
+      openSigner: openLedgerSigningKey,
+      extraFiles: async ({ filter }) => [
+        { name: 'directives.json', content: `${JSON.stringify({ filter })}\n` },
+      ],
+      now: () => new Date('2026-11-24T08:00:00.000Z'),
+      write: (text) => {
+        out += text
+      },
+    })
+    return { code, out }
+  }
+
+  it('checks the signed checkpoint and catches records cut off the end', async () => {
+    const dir = await ledgerWith(40)
+    assert.match((await withKeys(['verify', '--data', dir])).out, /\ncheckpoints: none yet\n$/)
+    // An export checkpoints the ledger first.
+    const out = join(root, `bundle-${dirNo}`)
+    const exported = await withKeys(['export', '--data', dir, '--out', out])
+    assert.equal(exported.code, 0, exported.out)
+    const ok = await withKeys(['verify', '--data', dir])
+    assert.equal(ok.code, 0)
+    assert.match(
+      ok.out,
+      /checkpoints: 1 ok, latest covers 40 records, root [0-9a-f]{64}, signed 2026-11-24T08:00:00.000Z\n$/,
+    )
+    const db = new DatabaseSync(ledgerFileIn(dir))
+    db.prepare('DELETE FROM ledger WHERE seq > 35').run()
+    db.close()
+    const cut = await withKeys(['verify', '--data', dir])
+    assert.equal(cut.code, 1)
+    assert.match(
+      cut.out,
+      /^ok: 35 records, head [0-9a-f]{64}\nCHECKPOINT FAILED \(truncated\) at 40 records: /,
+    )
+    const json = JSON.parse((await withKeys(['verify', '--data', dir, '--json'])).out)
+    assert.equal(json.checkpoints.status, 'truncated')
+  })
+
+  it('exports a time range with extra files, and refuses a non-empty output directory', async () => {
+    const dir = await ledgerWith(50)
+    const out = join(root, `bundle-${dirNo}`)
+    const from = sampleDecisionEntry(10).time
+    const to = sampleDecisionEntry(20).time
+    const result = await withKeys(['export', '--data', dir, '--out', out, '--from', from, '--to', to])
+    assert.equal(result.code, 0, result.out)
+    assert.match(result.out, /^wrote 10 records with proofs against the checkpoint of 50 records/)
+    const records = (await readFile(join(out, 'records.jsonl'), 'utf8')).trimEnd().split('\n')
+    assert.deepEqual(
+      records.map((l) => JSON.parse(l).seq),
+      [11, 12, 13, 14, 15, 16, 17, 18, 19, 20],
+    )
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'))
+    assert.deepEqual(Object.keys(manifest.files).sort(), [
+      'checkpoints.json',
+      'directives.json',
+      'proofs.jsonl',
+      'public-key.pem',
+      'records.jsonl',
+      'summary.html',
+    ])
+    assert.match(
+      await readFile(join(out, 'summary.html'), 'utf8'),
+      /<strong>10<\/strong> ledger records \(#11 to #20\)/,
+    )
+    await assert.rejects(withKeys(['export', '--data', dir, '--out', out]), UsageError)
+    await assert.rejects(
+      withKeys(['export', '--data', dir, '--out', join(root, 'x'), '--from', 'soon']),
+      (e: unknown) => isSluiceError(e) && e.code === 'INVALID_INPUT',
+    )
+    await assert.rejects(withKeys(['verify', '--data', dir, '--recipient', 'x']), UsageError)
   })
 })
