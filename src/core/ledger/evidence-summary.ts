@@ -16,7 +16,7 @@ export interface SummaryInput {
   readonly files: readonly string[]
 }
 
-const escape = (text: string): string =>
+const escapeHtml = (text: string): string =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
@@ -25,9 +25,9 @@ const escape = (text: string): string =>
 function countTable(title: string, counts: Map<string, number>): string {
   const rows = [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([name, n]) => `<tr><td>${escape(name)}</td><td class="n">${n}</td></tr>`)
+    .map(([name, n]) => `<tr><td>${escapeHtml(name)}</td><td class="n">${n}</td></tr>`)
     .join('')
-  return `<section><h3>${escape(title)}</h3><table><tr><th>${escape(title)}</th><th>records</th></tr>${rows || '<tr><td colspan="2">none</td></tr>'}</table></section>`
+  return `<section><h3>${escapeHtml(title)}</h3><table><tr><th>${escapeHtml(title)}</th><th>records</th></tr>${rows || '<tr><td colspan="2">none</td></tr>'}</table></section>`
 }
 
 /** The summary.html text (UTF-8, self-contained, no scripts). */
@@ -54,7 +54,7 @@ export function evidenceSummaryHtml(input: SummaryInput): string {
   }
   const filterRows = Object.entries(input.filter)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `<tr><td>${escape(k)}</td><td>${escape(String(v))}</td></tr>`)
+    .map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(String(v))}</td></tr>`)
     .join('')
   const seqs =
     input.records.length === 0 ? 'none' : `#${input.records[0]?.seq} to #${input.records.at(-1)?.seq}`
@@ -66,8 +66,8 @@ table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;paddin
 td.n{text-align:right}code{font-size:90%;word-break:break-all}section{display:inline-block;vertical-align:top;margin-right:1.5rem}</style>
 </head><body>
 <h1>Sluice ledger evidence bundle</h1>
-<p>Made ${escape(input.createdAt)}. It holds <strong>${input.records.length}</strong> ledger records (${escape(seqs)}),
-dated ${escape(first ?? '-')} to ${escape(last ?? '-')}. Records hold metadata about decisions and transfers,
+<p>Made ${escapeHtml(input.createdAt)}. It holds <strong>${input.records.length}</strong> ledger records (${escapeHtml(seqs)}),
+dated ${escapeHtml(first ?? '-')} to ${escapeHtml(last ?? '-')}. Records hold metadata about decisions and transfers,
 never the content sent.</p>
 <h2>Selection</h2>
 <table><tr><th>filter</th><th>value</th></tr>${filterRows || '<tr><td colspan="2">all records</td></tr>'}</table>
@@ -78,8 +78,8 @@ ${countTable('Category', byCategory)}
 ${countTable('Action', byAction)}
 ${countTable('Record kind', byKind)}
 <h2>Signed checkpoint</h2>
-<p>The ledger's first <strong>${cp.treeSize}</strong> records have the Merkle root <code>${escape(cp.rootHash)}</code>,
-signed with the key in <code>public-key.pem</code> at ${escape(cp.time)}.
+<p>The ledger's first <strong>${cp.treeSize}</strong> records have the Merkle root <code>${escapeHtml(cp.rootHash)}</code>,
+signed with the key in <code>public-key.pem</code> at ${escapeHtml(cp.time)}.
 ${input.earlier.length > 0 ? `${input.earlier.length} earlier checkpoint(s) in the range are included with proofs that this tree extends them.` : ''}</p>
 <h2>How to verify</h2>
 <ol>
@@ -94,7 +94,7 @@ Ed25519 signature covers <code>"sluice/ledger/v1/checkpoint\\n" + treeSize + "\\
 <li>Changing, removing or adding any record makes its hash, its proof or the manifest fail.</li>
 </ol>
 <h2>Files</h2>
-<ul>${input.files.map((f) => `<li><code>${escape(f)}</code></li>`).join('')}<li><code>summary.html</code> (this page)</li><li><code>manifest.json</code></li></ul>
+<ul>${input.files.map((f) => `<li><code>${escapeHtml(f)}</code></li>`).join('')}<li><code>summary.html</code> (this page)</li><li><code>manifest.json</code></li></ul>
 </body></html>
 `
 }
