@@ -96,7 +96,7 @@ describe('deleteRecipientData', () => {
       for (const r of t.entry.recipients ?? []) {
         await vault.putContent({
           requestId: t.entry.requestId as string,
-          seq: record?.seq,
+          seq: record?.seq ?? 0,
           recipient: r.name,
           time: t.entry.time as string,
           content: t.content,
