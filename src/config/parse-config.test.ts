@@ -273,6 +273,7 @@ describe('configJsonSchema', () => {
       'zones',
       'proxy',
       'vault',
+      'storage',
     ])
     assert.deepEqual(schema.required, ['tenants'])
     const text = JSON.stringify(schema)

@@ -19,8 +19,8 @@ export interface ParseConfigOptions {
 
 /**
  * Parses and validates sluice.yaml. Precedence of settings: CLI flags (applied by the caller) >
- * environment (SLUICE_HOST, SLUICE_PORT, SLUICE_DATA_DIR, SLUICE_FAIL_MODE, SLUICE_MIN_SCORE) > the
- * file > defaults. Throws a {@link ConfigError} listing every problem as 'path: message'.
+ * environment (SLUICE_HOST, SLUICE_PORT, SLUICE_DATA_DIR, SLUICE_FAIL_MODE, SLUICE_MIN_SCORE,
+ * SLUICE_STORAGE_URL) > the file > defaults. Throws a {@link ConfigError} listing every problem as 'path: message'.
  */
 export function parseConfig(yamlText: string, options: ParseConfigOptions = {}): SluiceConfig {
   const env = options.env ?? {}
@@ -104,6 +104,13 @@ function applyEnvOverrides(
   if (failMode !== undefined) {
     if (failMode === 'closed' || failMode === 'open') section(raw, 'inspection').failMode = failMode
     else problems.push(`SLUICE_FAIL_MODE: '${failMode}' must be closed or open`)
+  }
+  // A storage URL alone means PostgreSQL (the only kind with a URL), unless the file says otherwise.
+  const storageUrl = value('SLUICE_STORAGE_URL')
+  if (storageUrl !== undefined) {
+    const storage = section(raw, 'storage')
+    storage.url = storageUrl
+    storage.kind ??= 'postgres'
   }
   const minScore = value('SLUICE_MIN_SCORE')
   if (minScore !== undefined) {

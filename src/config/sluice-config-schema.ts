@@ -245,6 +245,31 @@ const vaultSchema = z
   })
   .strict()
 
+// Where the ledger and the other stores live. SQLite needs nothing (files in server.dataDir);
+// PostgreSQL lets several gateway instances share one ledger and one state.
+const storageSchema = z
+  .object({
+    kind: z
+      .enum(['sqlite', 'postgres'])
+      .default('sqlite')
+      .describe('sqlite: files in server.dataDir; postgres: a PostgreSQL database (tables prefixed sluice_)'),
+    url: z
+      .string()
+      .regex(/^postgres(?:ql)?:\/\/\S+$/, 'a postgres:// URL, e.g. postgres://sluice@db.internal:5432/sluice')
+      .optional()
+      .describe('PostgreSQL connection URL; write $' + '{VAR} for a password (env SLUICE_STORAGE_URL)'),
+  })
+  .strict()
+  .superRefine((storage, ctx) => {
+    if (storage.kind === 'postgres' && storage.url === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: 'postgres storage needs a url (or SLUICE_STORAGE_URL)',
+      })
+    }
+  })
+
 /** The schema of sluice.yaml (before cross-references are checked, see {@link sluiceConfigSchema}). */
 export const sluiceConfigObjectSchema = z
   .object({
@@ -264,6 +289,7 @@ export const sluiceConfigObjectSchema = z
       .prefault({})
       .describe('the forward proxy for browsers (PAC, notice page, interception)'),
     vault: vaultSchema.prefault({}).describe('the encrypted content vault (off by default)'),
+    storage: storageSchema.prefault({}).describe('where the ledger and state stores live (default sqlite)'),
   })
   .strict()
 
