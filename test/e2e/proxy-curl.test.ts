@@ -4,7 +4,6 @@
 // 127.0.0.1; the stand-ins' certificates come from a test web PKI the proxy trusts via NODE_EXTRA_CA_CERTS).
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { readdirSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,12 +13,6 @@ import { type StartedSluiceProxy, startSluiceProxy } from '../support/start-slui
 import { createTestCa } from '../support/test-certificates.ts'
 
 const rrn = '900101-1234568'
-const proxyAdapterMissing = !readdirSync(
-  join(import.meta.dirname, '..', '..', 'src', 'adapters', 'proxy-http'),
-).some((f) => f.endsWith('.ts'))
-const skip = proxyAdapterMissing
-  ? 'the forward proxy adapter (src/adapters/proxy-http) is not written yet'
-  : false
 
 interface CurlResult {
   readonly exitCode: number
@@ -58,7 +51,7 @@ function trailer(output: string): { body: string; status: number; connects: numb
 }
 const writeOut = ['-w', '\n@@%{http_code} %{num_connects}@@\n']
 
-describe('forward proxy with curl', { skip }, () => {
+describe('forward proxy with curl', () => {
   let site: RecordingWebServer
   let sluice: StartedSluiceProxy
   let bare: StartedSluiceProxy
