@@ -106,14 +106,16 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       if (starts === undefined) return walk(text, 0, onMatch)
       // Skip to the units that can start a pattern and walk the trie from there; where such
       // starts are dense the full automaton is cheaper, so the rest of the text gets that.
-      const { pattern, width } = starts
-      pattern.lastIndex = 0
-      for (let hits = 1; pattern.test(text); hits++) {
-        const at = pattern.lastIndex - width
-        if (hits > 64 && hits * denseStartSpacing > at) return walk(text, at, onMatch)
+      let hits = 0
+      starts.each(text, (at) => {
+        hits++
+        if (hits > 64 && hits * denseStartSpacing > at) {
+          walk(text, at, onMatch)
+          return false
+        }
         walkFrom(text, at, onMatch)
-        pattern.lastIndex = at + 1
-      }
+        return true
+      })
     },
   }
 }
