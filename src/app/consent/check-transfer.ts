@@ -80,3 +80,18 @@ export function ledgerTransferOf(verdict: TransferVerdict, dataOrigin = 'KR'): L
     })),
   }
 }
+
+/**
+ * The detection categories whose values actually leave after the decision's transform: everything on
+ * allow/route; on redact/pseudonymise only the types the decision did not transform (none when it
+ * transforms every type).
+ */
+export function categoriesLeaving(
+  summary: readonly { readonly type: string; readonly category: string }[],
+  decision: { readonly action: string; readonly transformTypes?: readonly string[] | undefined },
+): string[] {
+  const transforms = decision.action === 'redact' || decision.action === 'pseudonymise'
+  const only = decision.transformTypes === undefined ? undefined : new Set(decision.transformTypes)
+  const left = summary.filter((s) => !transforms || (only !== undefined && !only.has(s.type)))
+  return [...new Set(left.map((s) => s.category))].sort()
+}
