@@ -1,5 +1,6 @@
 import type { Detector } from '../../detection/detector.ts'
 import type { Finding } from '../../detection/finding.ts'
+import { pairPassesOf } from '../text-scan/pair-passes.ts'
 import { createContextMatcher } from './context-matcher.ts'
 import { isKnownTld, knownTlds } from './known-tlds.ts'
 import { makeFinding } from './make-finding.ts'
@@ -141,22 +142,22 @@ function addTldDot(starts: number[], text: string, q: number): void {
 }
 
 /**
- * Every position where `anchor` can match, ascending (with repeats), from rare literals: a scheme
- * ends at "://", "www." ends at "w." (either case), and a bare host's TLD dot sits a few letters
- * before '/' or ':'.
+ * Every position where `anchor` can match, ascending (with repeats), from the URL pairs of the shared
+ * pair pass (`pairs`): a scheme ends at "://", "www." ends at "w." (either case), and a bare host's
+ * TLD dot sits a few letters before '/' or ':'.
  */
-function anchorStarts(text: string): number[] {
+function anchorStarts(text: string, pairs: readonly number[]): number[] {
   const starts: number[] = []
-  for (let q = text.indexOf('://'); q >= 0; q = text.indexOf('://', q + 1)) {
-    for (let p = Math.max(0, q - 5); p <= q - 3; p++) starts.push(p)
-    addTldDot(starts, text, q)
-  }
-  for (const dot of ['w.', 'W.']) {
-    for (let q = text.indexOf(dot); q >= 0; q = text.indexOf(dot, q + 1)) if (q >= 2) starts.push(q - 2)
-  }
-  for (let q = text.indexOf('/'); q >= 0; q = text.indexOf('/', q + 1)) addTldDot(starts, text, q)
-  for (let q = text.indexOf(':'); q >= 0; q = text.indexOf(':', q + 1)) {
-    if (text.charCodeAt(q + 1) !== 47 || text.charCodeAt(q + 2) !== 47) addTldDot(starts, text, q)
+  for (const p of pairs) {
+    const a = text.charCodeAt(p)
+    const b = text.charCodeAt(p + 1)
+    if (b === 47 || b === 58) {
+      // A letter before '/' or ':' (a TLD's last letter), or the ":/" of "://".
+      if (isLetter(a)) addTldDot(starts, text, p + 1)
+      else if (a === 58 && text.charCodeAt(p + 2) === 47) {
+        for (let s = Math.max(0, p - 5); s <= p - 3; s++) starts.push(s)
+      }
+    } else if (b === 46 && p >= 2) starts.push(p - 2) // "w." of "www."
   }
   return starts.sort((a, b) => a - b)
 }
@@ -169,7 +170,7 @@ export const urlDetector: Detector = {
     const text = input.text
     const found: Finding[] = []
     let from = 0
-    for (const at of anchorStarts(text)) {
+    for (const at of anchorStarts(text, pairPassesOf(input).url)) {
       if (at < from) continue
       anchor.lastIndex = at
       const m = anchor.exec(text)

@@ -5,8 +5,8 @@ import { firstBits as personFirst, secondBits as personSecond } from '../languag
 import { unitsOf } from './text-units.ts'
 
 // Several detectors start from unit pairs that their tables let pass: PERSON cues, address anchors,
-// classification markings, MAC addresses, secret key words, spelled-out e-mail "at"s, IPv4 cores and
-// device-id keys. One loop over the text finds every kind, two units per step with a few table reads;
+// classification markings, MAC addresses, secret key words, spelled-out e-mail "at"s, IPv4 cores,
+// device-id keys and URL anchors. One loop over the text finds every kind, two units per step with a few table reads;
 // before, each detector read the whole text itself (a loop or a regex search: about 1 ns per unit
 // each). PERSON cues fill their own 32-bit tables; the other kinds share one pair of tables, each kind
 // in its own bits. A detector then tries its own (sticky) pattern only at its pairs, in text order,
@@ -30,6 +30,8 @@ export interface PairPasses {
   readonly ipv4: readonly number[]
   /** Every "id" in any case and every 식별: where a device-id key anchor may start (device-id-keys.ts). */
   readonly deviceKey: readonly number[]
+  /** Every ":/", "w." or "W.", and ASCII letter before '/' or ':': URL anchors (url-detector.ts). */
+  readonly url: readonly number[]
 }
 
 const markingBits = 0xfff // bits 0–11: classified-marking-scan.ts
@@ -74,9 +76,11 @@ const secretBits =
 const emailAtBit = rule('Aa', 'Tt')
 const ipv4Bit = rule('0123456789', '.')
 const deviceKeyBit = rule('Ii식', 'Dd별')
+const asciiLetters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+const urlBits = rule(':', '/') | rule('wW', '.') | rule(asciiLetters, '/:')
 if (nextBit > 32) throw new Error('shared pair tables hold 32 kinds of pair')
 // Kinds whose pairs may start at any unit; markings are only looked for at even ones.
-const anyParity = addressBits | macBits | secretBits | emailAtBit | ipv4Bit | deviceKeyBit
+const anyParity = addressBits | macBits | secretBits | emailAtBit | ipv4Bit | deviceKeyBit | urlBits
 
 // The four 256 KB tables above are read for every unit, and Hangul text touches them all over: the
 // loop waited on cache misses. Units with the same four entries form a class (about 120 classes), so
@@ -117,6 +121,7 @@ function compute(input: ScanInput): PairPasses {
   const emailAt: number[] = []
   const ipv4: number[] = []
   const deviceKey: number[] = []
+  const url: number[] = []
   // Sorts the shared kinds of one pair into their lists.
   const shared = (bits: number, at: number): void => {
     if ((bits & addressBits) !== 0) address.push(at)
@@ -125,6 +130,7 @@ function compute(input: ScanInput): PairPasses {
     if ((bits & emailAtBit) !== 0) emailAt.push(at)
     if ((bits & ipv4Bit) !== 0) ipv4.push(at)
     if ((bits & deviceKeyBit) !== 0) deviceKey.push(at)
+    if ((bits & urlBits) !== 0) url.push(at)
   }
   // The first-table entries of unit 2k - 1, for the pair that straddles two words.
   let personBefore = 0
@@ -151,7 +157,7 @@ function compute(input: ScanInput): PairPasses {
     if ((sharedEven & markingBits) !== 0) marking.push(k)
     if ((sharedEven & ~markingBits) !== 0) shared(sharedEven, q)
   }
-  return { person, address, marking, mac, secretKey, emailAt, ipv4, deviceKey }
+  return { person, address, marking, mac, secretKey, emailAt, ipv4, deviceKey, url }
 }
 
 const pairPasses = createScanMemo(compute)
