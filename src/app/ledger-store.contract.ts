@@ -322,6 +322,20 @@ export function ledgerStoreContract(
           )
         }
         assert.ok(expected(all, { recipient: 'Beijing Volcano Engine' }).length === 1)
+        // Records appended after a query are found by the next one.
+        const more = [
+          sampleDecisionEntry(60, { subject: 'subject-3' }),
+          sampleDecisionEntry(61, { subject: 'late' }),
+        ]
+        await store.append(more)
+        assert.deepEqual(
+          (await store.query({ subject: 'subject-3' }, { limit: 1000 })).map((r) => r.seq),
+          [...expected(all, { subject: 'subject-3' }), 61],
+        )
+        assert.deepEqual(
+          (await store.query({ subject: 'late' }, { limit: 1000 })).map((r) => r.seq),
+          [62],
+        )
         assert.ok(
           expected(all, { from: '2026-11-24T15:00:00.070+09:00', to: '2026-11-24T06:00:00.140Z' }).length > 5,
         )
