@@ -1,24 +1,39 @@
 import { parseIpv4 } from './parse-ipv4.ts'
 
-const hexGroup = /^[0-9A-Fa-f]{1,4}$/
+// The value of the 1–4 hex digits text[from, to), or -1: read by code, without split, regex or parseInt
+// (the IP detector parses every colon-joined candidate, MAC-like ones included).
+function hexGroup(text: string, from: number, to: number): number {
+  if (to - from < 1 || to - from > 4) return -1
+  let value = 0
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    const digit =
+      c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1
+    if (digit < 0) return -1
+    value = value * 16 + digit
+  }
+  return value
+}
 
+// The groups of `part` (colon-separated, no "::"), the last one optionally a dotted IPv4 address.
 function parseGroups(part: string, allowTrailingIpv4: boolean): number[] | undefined {
   if (part === '') return []
-  const groups = part.split(':')
   const words: number[] = []
-  for (let i = 0; i < groups.length; i++) {
-    const group = groups[i] ?? ''
-    if (allowTrailingIpv4 && i === groups.length - 1 && group.includes('.')) {
-      const v4 = parseIpv4(group)
+  for (let start = 0; ; ) {
+    const colon = part.indexOf(':', start)
+    const end = colon === -1 ? part.length : colon
+    if (allowTrailingIpv4 && colon === -1 && part.indexOf('.', start) !== -1) {
+      const v4 = parseIpv4(part.slice(start))
       if (!v4) return undefined
       words.push((v4[0] << 8) | v4[1], (v4[2] << 8) | v4[3])
-    } else if (hexGroup.test(group)) {
-      words.push(Number.parseInt(group, 16))
     } else {
-      return undefined
+      const value = hexGroup(part, start, end)
+      if (value < 0) return undefined
+      words.push(value)
     }
+    if (colon === -1) return words
+    start = colon + 1
   }
-  return words
 }
 
 /**
