@@ -16,8 +16,10 @@ import { createLedgerAppender } from '../app/ledger-appender.ts'
 import type { SluiceConfig } from '../config/sluice-config-schema.ts'
 import { type Catalog, createCatalog } from '../core/catalog/catalog.ts'
 import { mergeCatalog } from '../core/catalog/merge-catalog.ts'
+import type { LedgerEntry } from '../core/ledger/ledger-record.ts'
 import { buildGatewaySetup } from './gateway-setup.ts'
 import { openScanner } from './open-scanner.ts'
+import { openTransfers } from './transfers-wiring.ts'
 import { version } from './version.ts'
 
 /** One serving process. */
@@ -73,30 +75,44 @@ export async function startGatewayProcess(
   const upstream = createUndiciUpstream()
   const metrics = createGatewayMetrics()
   let setup: GatewaySetup = buildGatewaySetup(config, await catalogFor(config), options.env)
+  const recordEntry = async (entry: LedgerEntry): Promise<void> => {
+    await appender.append(entry)
+    metrics.ledgerRecords.inc()
+  }
+  // Consent links point at the configured public URL, else at the address this process listens on.
+  let listening = ''
+  const transfers = await openTransfers({
+    config,
+    setup: () => setup,
+    hashKey,
+    publicUrl: () => config.transfers.consent.publicUrl?.replace(/\/+$/, '') ?? listening,
+    recordConsent: recordEntry,
+    log: options.log,
+  })
   const deps: GatewayDeps = {
     setup: () => setup,
     engine: scanner.engine,
     documents: createDocumentExtractor(),
     upstream,
-    recorder: {
-      record: async (entry) => {
-        await appender.append(entry)
-        metrics.ledgerRecords.inc()
-      },
-    },
+    recorder: { record: recordEntry },
+    transfers: transfers.deps,
     telemetry: telemetryOf(metrics),
     hashKey,
     clock: { now: () => new Date(), monotonicMs: () => performance.now() },
   }
+  const scanApi = createScanApi({
+    engine: scanner.engine,
+    scanDocument: (doc, scanOptions) => scanner.scanDocument(doc, scanOptions),
+    hashKey,
+    limits: { jsonBodyBytes: 8 * 1024 * 1024, documentBodyBytes: 50 * 1024 * 1024 },
+    version,
+    onError: (error, requestId) => options.log(`request ${requestId} failed: ${describeError(error)}`),
+  })
   const handler = createSluiceHandler({
-    scanApi: createScanApi({
-      engine: scanner.engine,
-      scanDocument: (doc, scanOptions) => scanner.scanDocument(doc, scanOptions),
-      hashKey,
-      limits: { jsonBodyBytes: 8 * 1024 * 1024, documentBodyBytes: 50 * 1024 * 1024 },
-      version,
-      onError: (error, requestId) => options.log(`request ${requestId} failed: ${describeError(error)}`),
-    }),
+    // Consent pages and the consent API first; everything else that is not gateway traffic is the scan API.
+    scanApi: (req, res) => {
+      if (!transfers.serve(req, res)) scanApi(req, res)
+    },
     gateway: {
       deps,
       options: {
@@ -111,17 +127,21 @@ export async function startGatewayProcess(
     metrics: () => renderMetrics(metrics),
   })
   const server = await startHttpServer(handler, { host: config.server.host, port: config.server.port })
+  listening = server.url
   return {
     url: server.url,
     metrics,
     reload: async (next) => {
-      setup = buildGatewaySetup(next, await catalogFor(next), options.env)
+      const nextSetup = buildGatewaySetup(next, await catalogFor(next), options.env)
+      await transfers.reload(next, nextSetup)
+      setup = nextSetup
     },
     close: async () => {
       await server.close()
       await appender.close()
       await store.close()
       await upstream.close()
+      await transfers.close()
     },
   }
 }

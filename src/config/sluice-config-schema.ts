@@ -7,6 +7,7 @@ import { catalogOverridesSchema } from '../core/catalog/catalog-schema.ts'
 import { apiKeyHashPattern } from '../core/policy/api-key-hash.ts'
 import { parseCidr } from '../core/policy/cidr.ts'
 import { policySpecSchema } from '../core/policy/policy-schema.ts'
+import { transfersConfigSchema } from '../core/transfers/transfers-config.ts'
 import { presetIds } from './presets.ts'
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
@@ -288,6 +289,9 @@ export const sluiceConfigObjectSchema = z
     proxy: proxySchema
       .prefault({})
       .describe('the forward proxy for browsers (PAC, notice page, interception)'),
+    transfers: transfersConfigSchema
+      .prefault({})
+      .describe('cross-border transfers: recipient register patches, legal bases on file, consent'),
     vault: vaultSchema.prefault({}).describe('the encrypted content vault (off by default)'),
     storage: storageSchema.prefault({}).describe('where the ledger and state stores live (default sqlite)'),
   })

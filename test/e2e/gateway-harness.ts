@@ -87,13 +87,22 @@ tenants:
           action: block
           notice: { ko: '답변에 주민등록번호가 있습니다', en: 'The answer contains a resident registration number' }
       default: { action: allow }
+  firm:
+    name: A private company (no basis on file)
+    policy:
+      default: { action: allow }
   other:
     name: Another ministry (its own choice)
     policy:
       preset: kr-ministry
+transfers:
+  bases:
+    # OpenAI's API processes prompts on the ministry's behalf, disclosed in its privacy policy (28-8(1)3).
+    - { tenant: mofa, recipient: 'OpenAI (US); entity not confirmed in this pass', basis: KR_PIPA_28_8_1_3, reference: 'DPA 2026-017', privacyPolicyVersion: '2026-03' }
 keys:
   - { hash: '${hashApiKey(testKey)}', tenant: mofa, user: kim, groups: [staff] }
   - { hash: '${hashApiKey('sk-sluice-other-lee-0123456789')}', tenant: other, user: lee }
+  - { hash: '${hashApiKey('sk-sluice-firm-park-0123456789')}', tenant: firm, user: park }
 `
 }
 

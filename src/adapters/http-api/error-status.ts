@@ -17,6 +17,8 @@ export const statusByCode: Readonly<Record<ErrorCode, number>> = {
   POLICY_BLOCK: 403,
   // 428: the request may go once it is resent with a stated reason (warn-then-resend).
   POLICY_WARN: 428,
+  // The transfer may go once the data subject gives separate consent at the link in the body.
+  CONSENT_REQUIRED: 403,
   // Fail closed: inspection could not complete, so nothing left.
   INSPECTION_FAILED: 503,
   UPSTREAM_FAILED: 502,

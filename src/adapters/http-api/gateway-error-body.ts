@@ -20,6 +20,7 @@ const typeByCode: Readonly<Record<ErrorCode, string>> = {
   UNAUTHENTICATED: 'authentication_error',
   POLICY_BLOCK: 'sluice_policy_block',
   POLICY_WARN: 'sluice_policy_warn',
+  CONSENT_REQUIRED: 'sluice_consent_required',
   INSPECTION_FAILED: 'sluice_inspection_failed',
   UPSTREAM_FAILED: 'sluice_upstream_error',
   UPSTREAM_TIMEOUT: 'sluice_upstream_error',
@@ -42,6 +43,7 @@ export function gatewayErrorBody(
     message,
     ...(isGatewayError(error) && error.rule !== undefined ? { rule: error.rule } : {}),
     ...(isGatewayError(error) && error.notice !== undefined ? { notice: error.notice } : {}),
+    ...(isGatewayError(error) && error.consentUrl !== undefined ? { consent_url: error.consentUrl } : {}),
     request_id: requestId,
   }
   const status = statusByCode[code]

@@ -14,14 +14,22 @@ export interface GatewayNotice {
 export class GatewayError extends SluiceError {
   readonly rule: string | undefined
   readonly notice: GatewayNotice | undefined
+  /** Where the data subject gives the separate consent a transfer needs (CONSENT_REQUIRED). */
+  readonly consentUrl: string | undefined
   constructor(
     code: ErrorCode,
     message: string,
-    details: { readonly rule?: string; readonly notice?: GatewayNotice; readonly cause?: unknown } = {},
+    details: {
+      readonly rule?: string
+      readonly notice?: GatewayNotice
+      readonly consentUrl?: string
+      readonly cause?: unknown
+    } = {},
   ) {
     super(code, message, details.cause === undefined ? undefined : { cause: details.cause })
     this.rule = details.rule
     this.notice = details.notice
+    this.consentUrl = details.consentUrl
   }
 }
 

@@ -18,6 +18,8 @@ import { evaluatePolicy } from '../../core/policy/evaluate-policy.ts'
 import type { Decision, RequestFacts } from '../../core/policy/policy-types.ts'
 import { createPseudonymizer, type Pseudonymizer } from '../../core/transform/pseudonymizer.ts'
 import { type RedactionMode, redactText } from '../../core/transform/redact-text.ts'
+import { judgeGatewayTransfer } from '../consent/gateway-transfer.ts'
+import type { TransferDeps } from '../consent/transfer-deps.ts'
 import type { DocumentExtractor } from '../ports.ts'
 import { extractAttachmentTexts } from './attachment-texts.ts'
 import { GatewayError } from './gateway-error.ts'
@@ -39,6 +41,8 @@ export interface GatewayDeps {
   /** The current configuration snapshot (hot reload swaps it between requests). */
   setup(): GatewaySetup
   readonly engine: DetectionEngine
+  /** Cross-border transfer checks (legal bases, consent); absent = not enforced. */
+  readonly transfers?: TransferDeps
   /** Extracts text from documents attached to requests (PDF, Office, HWP…). */
   readonly documents: DocumentExtractor
   readonly upstream: UpstreamPort
@@ -63,6 +67,8 @@ export interface AiRequest {
   readonly warnReason?: string
   /** Provider headers to pass on (anthropic-version, anthropic-beta, openai-organization…). */
   readonly passHeaders: Readonly<Record<string, string>>
+  /** `x-sluice-data-origin`: the jurisdiction the personal data comes from (e.g. EU, CN); default KR. */
+  readonly dataOrigin?: string
   /** Told the tenant once the caller is identified (for per-tenant request metrics). */
   readonly onSubject?: (tenant: string) => void
   /** Aborted when the client goes away: the upstream call is cancelled with it. */
@@ -182,13 +188,45 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
     decision.action === 'route'
       ? baseRecord(deps, request, subject, upstream, parts.model, routed)
       : ledgerBase
+  const categories = [...new Set(inspection.summary.map((s) => s.category))].sort()
+  const judged =
+    deps.transfers === undefined
+      ? { transfer: undefined }
+      : await judgeGatewayTransfer(deps.transfers, {
+          tenant: subject.tenant,
+          subject: entryBase.subject,
+          service: routed.service?.id,
+          recipients: routed.recipients,
+          summary: inspection.summary,
+          decision,
+          ...(request.dataOrigin === undefined ? {} : { dataOrigin: request.dataOrigin }),
+        })
+  if ('refuse' in judged) {
+    const rule = judged.refuse.kind === 'consent_required' ? 'transfer-consent-required' : 'transfer-no-basis'
+    await deps.recorder.record({
+      ...entryBase,
+      direction: 'request',
+      categories,
+      typeCounts: inspection.typeCounts,
+      action: 'block',
+      rule,
+    })
+    deps.telemetry.decision('block', rule)
+    throw judged.refuse.kind === 'consent_required'
+      ? new GatewayError('CONSENT_REQUIRED', judged.refuse.message, {
+          rule,
+          consentUrl: judged.refuse.consentUrl,
+        })
+      : new GatewayError('POLICY_BLOCK', judged.refuse.message, { rule })
+  }
   await deps.recorder.record({
     ...entryBase,
     direction: 'request',
-    categories: [...new Set(inspection.summary.map((s) => s.category))].sort(),
+    categories,
     typeCounts: inspection.typeCounts,
     action: decision.action,
     rule: decision.rule,
+    ...(judged.transfer === undefined ? {} : { transfer: judged.transfer }),
     // The reason is the one free text in a record: personal data typed into it is tagged, not kept.
     ...(request.warnReason === undefined
       ? {}
