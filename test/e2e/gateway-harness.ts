@@ -22,6 +22,8 @@ export interface GatewayHarness {
   readonly logs: string[]
   /** The decision records (other kinds left out). */
   ledger(): Promise<readonly (LedgerRecord & { readonly entry: DecisionEntry })[]>
+  /** Every record, whatever its kind. */
+  records(): Promise<readonly LedgerRecord[]>
   close(): Promise<void>
 }
 
@@ -139,21 +141,25 @@ export async function startGatewayHarness(
     dir,
     configFile,
     logs,
-    ledger: async () => {
-      const store = await openSqliteLedger(ledgerFileIn(dataDir))
-      try {
-        return (await store.read(1, 100_000)).filter(
-          (r): r is LedgerRecord & { readonly entry: DecisionEntry } => r.entry.kind === 'decision',
-        )
-      } finally {
-        await store.close()
-      }
-    },
+    ledger: async () =>
+      (await readAll(dataDir)).filter(
+        (r): r is LedgerRecord & { readonly entry: DecisionEntry } => r.entry.kind === 'decision',
+      ),
+    records: () => readAll(dataDir),
     close: async () => {
       await sluice.close()
       await provider.close()
       await internal.close()
       await rm(dir, { recursive: true, force: true })
     },
+  }
+}
+
+async function readAll(dataDir: string): Promise<readonly LedgerRecord[]> {
+  const store = await openSqliteLedger(ledgerFileIn(dataDir))
+  try {
+    return await store.read(1, 100_000)
+  } finally {
+    await store.close()
   }
 }
