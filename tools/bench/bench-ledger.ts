@@ -11,15 +11,27 @@
 //    as gateway workers forward decisions; the primary appends them and answers each with its seq.
 //    Checks that no record is lost and each worker's records keep their order.
 // The verify run builds a ledger of `--verify` records in a temporary file (bounded: batches of
-// 10,000), closes it, reopens it and checks the whole chain.
+// 10,000), closes it, reopens it and checks the whole chain; then checks it again with its signed
+// checkpoints (chain + Merkle tree + signature), after timing the checkpoint itself: from scratch over
+// all records, and incrementally after `--checkpoint-step` more.
+// 5. PostgreSQL (`--pg-url`, default the local test server): bursts through the appender, in a schema
+//    of its own that is dropped afterwards; `--pg-append 0` skips it.
 import { fork } from 'node:child_process'
+import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import pg from 'pg'
+import { openPostgresLedger } from '../../src/adapters/ledger-postgres/open-postgres-ledger.ts'
 import { openSqliteLedger } from '../../src/adapters/ledger-sqlite/open-sqlite-ledger.ts'
+import type { CheckpointSigner } from '../../src/app/checkpoint-port.ts'
+import { createCheckpointer } from '../../src/app/checkpointer.ts'
 import { createLedgerAppender } from '../../src/app/ledger-appender.ts'
+import type { LedgerStore } from '../../src/app/ledger-port.ts'
+import { verifyLedgerAndCheckpoints } from '../../src/app/verify-checkpoints.ts'
 import { verifyLedger } from '../../src/app/verify-ledger.ts'
+import { signCheckpoint } from '../../src/core/ledger/checkpoint.ts'
 import type { DecisionEntry, LedgerEntry } from '../../src/core/ledger/ledger-record.ts'
 import { sampleDecisionEntry } from '../../src/core/ledger/sample-entry.ts'
 
@@ -69,6 +81,12 @@ const { values } = parseArgs({
     ipc: { type: 'string', default: '100000' },
     verify: { type: 'string', default: '1000000' },
     burst: { type: 'string', default: '64' },
+    'checkpoint-step': { type: 'string', default: '10000' },
+    'pg-append': { type: 'string', default: '50000' },
+    'pg-url': {
+      type: 'string',
+      default: process.env.SLUICE_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    },
     dir: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
@@ -78,8 +96,18 @@ const singleCount = Number(values.single)
 const ipcCount = Number(values.ipc)
 const verifyCount = Number(values.verify)
 const burst = Number(values.burst)
-for (const [name, n] of Object.entries({ appendCount, singleCount, ipcCount, verifyCount, burst })) {
-  if (!Number.isSafeInteger(n) || n < 1) {
+const checkpointStep = Number(values['checkpoint-step'])
+const pgCount = Number(values['pg-append'])
+for (const [name, n] of Object.entries({
+  appendCount,
+  singleCount,
+  ipcCount,
+  verifyCount,
+  burst,
+  checkpointStep,
+  pgCount,
+})) {
+  if (!Number.isSafeInteger(n) || n < (name === 'pgCount' ? 0 : 1)) {
     process.stderr.write(`${name} must be a positive integer\n`)
     process.exit(2)
   }
@@ -90,6 +118,30 @@ const log = (line: string): void => {
 const appendTarget = 20_000
 const verifyTargetSeconds = 10
 
+/** Appends `n` entries through the appender in bursts of `burst`; returns the seconds taken. */
+async function appendBursts(store: LedgerStore, n: number): Promise<number> {
+  const appender = createLedgerAppender(store)
+  const started = performance.now()
+  for (let i = 0; i < n; i += burst) {
+    const size = Math.min(burst, n - i)
+    let last: Promise<unknown> = Promise.resolve()
+    for (let j = 0; j < size; j++) last = appender.append(entryAt(i + j))
+    await last
+  }
+  await appender.close()
+  return (performance.now() - started) / 1000
+}
+
+// A throwaway Ed25519 key: the bench measures signing, not key storage.
+function benchSigner(): CheckpointSigner {
+  const pair = generateKeyPairSync('ed25519')
+  const pem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+  return {
+    publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    sign: (body) => signCheckpoint(body, pem),
+  }
+}
+
 const root = await mkdtemp(join(values.dir ?? tmpdir(), 'sluice-bench-ledger-'))
 const results: Record<string, number | boolean> = {}
 try {
@@ -99,16 +151,7 @@ try {
   {
     const file = join(root, 'append.db')
     const store = await openSqliteLedger(file)
-    const appender = createLedgerAppender(store)
-    const started = performance.now()
-    for (let i = 0; i < appendCount; i += burst) {
-      const n = Math.min(burst, appendCount - i)
-      let last: Promise<unknown> = Promise.resolve()
-      for (let j = 0; j < n; j++) last = appender.append(entryAt(i + j))
-      await last
-    }
-    await appender.close()
-    const seconds = (performance.now() - started) / 1000
+    const seconds = await appendBursts(store, appendCount)
     const rate = appendCount / seconds
     const verdict = await verifyLedger(store)
     await store.close()
@@ -227,6 +270,68 @@ try {
     log(
       `verify: ${verifyCount.toLocaleString('en')} records in ${seconds.toFixed(2)} s = ${Math.round(verifyCount / seconds).toLocaleString('en')} records/s (${scaled.toFixed(2)} s per 1M; target < ${verifyTargetSeconds} s: ${scaled < verifyTargetSeconds ? 'met' : 'MISSED'})`,
     )
+  }
+
+  // 4b. Checkpoint cost on that ledger, then verification with the checkpoints.
+  {
+    const file = join(root, 'verify.db')
+    const store = await openSqliteLedger(file, { create: false })
+    const signer = benchSigner()
+    const fullStarted = performance.now()
+    const full = await createCheckpointer(store, store, signer).checkpointNow()
+    const fullSeconds = (performance.now() - fullStarted) / 1000
+    await store.append(Array.from({ length: checkpointStep }, (_, j) => entryAt(verifyCount + j)))
+    // A fresh checkpointer, as after a restart: it resumes from the stored frontier.
+    const stepStarted = performance.now()
+    const step = await createCheckpointer(store, store, signer).checkpointNow()
+    const stepSeconds = (performance.now() - stepStarted) / 1000
+    if (full?.treeSize !== verifyCount || step?.treeSize !== verifyCount + checkpointStep) {
+      throw new Error('checkpoint run: unexpected tree sizes')
+    }
+    results.checkpointFullSeconds = Number(fullSeconds.toFixed(2))
+    results.checkpointStepMs = Number((stepSeconds * 1000).toFixed(1))
+    log(
+      `checkpoint: all ${verifyCount.toLocaleString('en')} records from scratch in ${fullSeconds.toFixed(2)} s; ${checkpointStep.toLocaleString('en')} more records after a restart in ${(stepSeconds * 1000).toFixed(0)} ms (${((stepSeconds * 1e6) / checkpointStep).toFixed(1)} µs/record, chain-checked, signed)`,
+    )
+    const started = performance.now()
+    const verified = await verifyLedgerAndCheckpoints(store, store, signer.publicKeyPem)
+    const seconds = (performance.now() - started) / 1000
+    await store.close()
+    const total = verifyCount + checkpointStep
+    if (!verified.chain.ok || verified.checkpoints.status !== 'ok') {
+      throw new Error(`verify with checkpoints failed: ${JSON.stringify(verified)}`)
+    }
+    const scaled = (seconds * 1_000_000) / total
+    results.verifyWithCheckpointsSecondsPerMillion = Number(scaled.toFixed(2))
+    log(
+      `verify with checkpoints (chain + Merkle tree + 2 signatures): ${total.toLocaleString('en')} records in ${seconds.toFixed(2)} s (${scaled.toFixed(2)} s per 1M; target < ${verifyTargetSeconds} s: ${scaled < verifyTargetSeconds ? 'met' : 'MISSED'})`,
+    )
+  }
+
+  // 5. PostgreSQL, bursts through the appender, in a schema of its own.
+  if (pgCount > 0) {
+    const schema = `sluice_bench_${randomBytes(6).toString('hex')}`
+    const admin = new pg.Pool({ connectionString: values['pg-url'], max: 1 })
+    try {
+      await admin.query(`CREATE SCHEMA ${schema}`)
+      const store = await openPostgresLedger(values['pg-url'], { schema })
+      const seconds = await appendBursts(store, pgCount)
+      const verdict = await verifyLedger(store)
+      await store.close()
+      if (!verdict.ok || verdict.count !== pgCount)
+        throw new Error(`PostgreSQL run: ${JSON.stringify(verdict)}`)
+      results.postgresAppendPerSecond = Math.round(pgCount / seconds)
+      log(
+        `PostgreSQL append, bursts of ${burst}: ${pgCount.toLocaleString('en')} records in ${seconds.toFixed(2)} s = ${Math.round(pgCount / seconds).toLocaleString('en')} records/s (one transaction per burst, table lock, unnest insert), chain verified`,
+      )
+    } catch (error) {
+      results.postgresAppendPerSecond = 0
+      log(`PostgreSQL append: FAILED (${error instanceof Error ? error.message : String(error)})`)
+      process.exitCode = 1
+    } finally {
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined)
+      await admin.end()
+    }
   }
   if (values.json) process.stdout.write(`${JSON.stringify(results)}\n`)
 } finally {

@@ -1,7 +1,7 @@
 // The hash chain. Each record's hash covers the previous record's hash, its own position and its
 // canonical entry, so editing, deleting, inserting or reordering any record breaks the chain at that
 // record. node:crypto is used for deterministic hashing only (ARCHITECTURE.md).
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { CanonicalJsonError, canonicalJson } from './canonical-json.ts'
 import { entryProblem, type LedgerEntry, type LedgerRecord, type StoredRecord } from './ledger-record.ts'
 
@@ -9,7 +9,8 @@ import { entryProblem, type LedgerEntry, type LedgerRecord, type StoredRecord } 
 const recordLabel = 'sluice/ledger/v1/record\n'
 const genesisLabel = 'sluice/ledger/v1/genesis'
 
-const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
+// One-shot hashing (a string is hashed as UTF-8): about twice as fast as a Hash object per record.
+const sha256Hex = (text: string): string => hash('sha256', text, 'hex')
 
 /** The `prevHash` of record 1: the hash of an empty ledger. */
 export const genesisHash: string = sha256Hex(genesisLabel)

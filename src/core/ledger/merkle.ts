@@ -3,24 +3,32 @@
 // left subtree of n leaves holding the largest power of two below n. With it one signed root commits
 // to every record so far: an inclusion proof shows one record is in it (log2 n hashes), and a
 // consistency proof shows a later tree extends an earlier one (nothing removed, changed or reordered).
-import { createHash } from 'node:crypto'
+import { createHash, hash } from 'node:crypto'
 
-const leafPrefix = new Uint8Array([0])
-const nodePrefix = new Uint8Array([1])
 const hexHash = /^[0-9a-f]{64}$/
 
 /** The root of an empty tree: SHA-256 of nothing (RFC 9162 §2.1.1). */
 export const emptyTreeRoot: string = createHash('sha256').digest('hex')
 
+// Each hash input is assembled in a reused buffer and hashed in one call: verifying a million records
+// computes two million of these, and the one-shot hash is about twice as fast as a Hash object.
+const leafInput = Buffer.alloc(33)
+const nodeInput = Buffer.alloc(65, 1)
+
 /** The leaf hash of a ledger record: SHA-256(0x00 || the 32 bytes of its hex `recordHash`). */
 export function leafHash(recordHash: string): Buffer {
   if (!hexHash.test(recordHash)) throw new TypeError('a record hash is 64 lowercase hex digits')
-  return createHash('sha256').update(leafPrefix).update(Buffer.from(recordHash, 'hex')).digest()
+  leafInput[0] = 0
+  leafInput.write(recordHash, 1, 'hex')
+  return hash('sha256', leafInput, 'buffer')
 }
 
 /** An interior node's hash: SHA-256(0x01 || left || right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(nodePrefix).update(left).update(right).digest()
+  nodeInput[0] = 1
+  nodeInput.set(left, 1)
+  nodeInput.set(right, 33)
+  return hash('sha256', nodeInput, 'buffer')
 }
 
 // The largest power of two strictly below n (n >= 2).
