@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { loadBuiltinCatalog } from '../adapters/catalog/load-builtin-catalog.ts'
 import { ledgerFileIn, openSqliteLedger } from '../adapters/ledger-sqlite/open-sqlite-ledger.ts'
+import type { LedgerDatabase } from '../app/checkpoint-port.ts'
 import { SluiceError } from '../app/errors.ts'
 import { destinationOf } from '../app/gateway/service-facts.ts'
-import type { LedgerStore } from '../app/ledger-port.ts'
 import { createCatalog } from '../core/catalog/catalog.ts'
 import type { ServiceFacts } from '../core/policy/policy-types.ts'
 
@@ -24,7 +24,7 @@ export async function openCatalogLookups(): Promise<{
 }
 
 /** Opens an existing ledger for reading and verifying; a missing one is NOT_FOUND, never created. */
-export async function openExistingLedger(dataDir: string): Promise<LedgerStore> {
+export async function openExistingLedger(dataDir: string): Promise<LedgerDatabase> {
   const file = ledgerFileIn(dataDir)
   if (!existsSync(file)) {
     throw new SluiceError('NOT_FOUND', `no ledger at ${file}: pass --data DIR of a Sluice data directory`)
