@@ -123,10 +123,8 @@ function jsonTexts(body: Buffer): BodyTexts | undefined {
 }
 
 function formTexts(body: Buffer): BodyTexts {
-  const params = [...new URLSearchParams(body.toString('latin1')).entries()].map(
-    ([k, v]) =>
-      [Buffer.from(k, 'latin1').toString('utf8'), Buffer.from(v, 'latin1').toString('utf8')] as const,
-  )
+  // Browsers send UTF-8, percent-encoded; URLSearchParams decodes the escapes as UTF-8.
+  const params = [...new URLSearchParams(body.toString('utf8')).entries()]
   return {
     texts: params.map(([, v]) => v),
     content: { files: false, images: false, audio: false },
