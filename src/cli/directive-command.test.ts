@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { promisify } from 'node:util'
+import { openPostgresLedger } from '../adapters/ledger-postgres/open-postgres-ledger.ts'
 import { ledgerFileIn, openSqliteLedger } from '../adapters/ledger-sqlite/open-sqlite-ledger.ts'
+import { createPgTestSchema } from '../adapters/state-postgres/directive-pg-db.ts'
 import { createDirectiveCache } from '../app/directives/directive-cache.ts'
 import { isSluiceError } from '../app/errors.ts'
 import { verifyLedger } from '../app/verify-ledger.ts'
@@ -233,6 +235,85 @@ describe('sluice directive', () => {
       (e) => isSluiceError(e) && e.code === 'INVALID_INPUT',
     )
     await gateway.close()
+  })
+
+  it('works the same on PostgreSQL: issue, delete-data with the vault, the ledger verifies', async () => {
+    const db = await createPgTestSchema()
+    const url = `postgres://postgres@127.0.0.1:5432/test?options=${encodeURIComponent(`-c search_path=${db.schema}`)}`
+    try {
+      const dir = newDir()
+      const gateway = await openDirectiveState(dir, { postgresUrl: url, vault: 'always' })
+      await gateway.vault?.putContent({
+        requestId: 'r1',
+        recipient: 'Volcano Engine',
+        time: '2025-01-20T01:00:00.000Z',
+        content: 'p1',
+      })
+      await gateway.vault?.putContent({
+        requestId: 'r2',
+        recipient: 'Volcano Engine',
+        time: '2025-03-01T01:00:00.000Z',
+        content: 'p2',
+      })
+      let n = 0
+      const out: string[] = []
+      const deps: DirectiveCommandDeps = {
+        openStores: (d) => openDirectiveCommandStores(d, { postgresUrl: url }),
+        defaultDataDir: dir,
+        now: () => new Date('2025-04-24T09:00:00.000Z'),
+        newId: (prefix) => `${prefix}-pg-${++n}`,
+        readFile: async () => new Uint8Array(),
+        writeFile: (path, text) => writeFile(path, text),
+        write: (text) => void out.push(text),
+      }
+      const issue = [
+        'issue',
+        '--kind',
+        'block-service',
+        '--service',
+        'deepseek',
+        '--from',
+        '2025-04-10',
+        '--order',
+        'Board 2025-7',
+        '--by',
+        'CISO park',
+      ]
+      assert.equal(await runDirectiveCommand(issue, deps), 0)
+      const erase = [
+        'delete-data',
+        '--recipient',
+        'Volcano Engine',
+        '--from',
+        '2025-01-01',
+        '--to',
+        '2025-01-31',
+        '--order',
+        'PIPC 2025-04 DeepSeek',
+        '--by',
+        'CPO kim',
+        '--out',
+        join(dir, 'letter.txt'),
+      ]
+      assert.equal(await runDirectiveCommand(erase, deps), 0)
+      assert.match(out.join(''), /vault: 1 contents erased, 1 keys destroyed/)
+      assert.equal(await gateway.vault?.getContent('r1'), undefined)
+      assert.equal(await gateway.vault?.getContent('r2'), 'p2')
+      assert.deepEqual(
+        (await gateway.directives.list()).map((d) => d.kind),
+        ['block-service', 'delete-data'],
+      )
+      const ledger = await openPostgresLedger(url)
+      assert.deepEqual(
+        (await ledger.read(1, 10)).map((r) => r.entry.kind),
+        ['directive', 'directive', 'erasure'],
+      )
+      assert.equal((await verifyLedger(ledger)).ok, true)
+      await ledger.close()
+      await gateway.close()
+    } finally {
+      await db.drop()
+    }
   })
 
   it('refuses bad calls before opening anything', async () => {

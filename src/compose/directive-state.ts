@@ -2,6 +2,7 @@
 // PostgreSQL when a URL is given) for `sluice directive` and for the gateway processes.
 import { existsSync } from 'node:fs'
 import pg from 'pg'
+import { openPostgresLedger } from '../adapters/ledger-postgres/open-postgres-ledger.ts'
 import { ledgerFileIn, openSqliteLedger } from '../adapters/ledger-sqlite/open-sqlite-ledger.ts'
 import { openPostgresDeletionRequestStore } from '../adapters/state-postgres/deletion-request-store.ts'
 import { openPostgresDirectiveStore } from '../adapters/state-postgres/directive-store.ts'
@@ -80,7 +81,10 @@ export async function openDirectiveState(
   }
 }
 
-/** The stores `sluice directive` works on: the directive state plus the (SQLite) ledger of `dataDir`. */
+/**
+ * The stores `sluice directive` works on: the directive state plus the ledger (ledger.db in `dataDir`,
+ * or the PostgreSQL ledger when `postgresUrl` is given).
+ */
 export async function openDirectiveCommandStores(
   dataDir: string,
   options: Omit<DirectiveStateOptions, 'vault'> = {},
@@ -88,7 +92,10 @@ export async function openDirectiveCommandStores(
   const state = await openDirectiveState(dataDir, { ...options, vault: 'if-present' })
   let ledger: LedgerStore
   try {
-    ledger = await openSqliteLedger(ledgerFileIn(dataDir))
+    ledger =
+      options.postgresUrl === undefined
+        ? await openSqliteLedger(ledgerFileIn(dataDir))
+        : await openPostgresLedger(options.postgresUrl)
   } catch (error) {
     await state.close()
     throw error
