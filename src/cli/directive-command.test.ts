@@ -325,6 +325,22 @@ describe('sluice directive', () => {
       [['revoke'], /takes one id/],
       [['confirm', 'del-1'], /--file PATH or as --text/],
       [['delete-data', '--recipient', 'X', '--from', '2025-01-01', '--order', 'x'], /--to is required/],
+      [
+        [
+          'delete-data',
+          '--recipient',
+          'X',
+          '--from',
+          '2025-01-01',
+          '--to',
+          '2025-01-02',
+          '--order',
+          'x',
+          '--tenant',
+          'a',
+        ],
+        /binds every tenant/,
+      ],
       [['pause'], /unknown directive action/],
     ]
     for (const [argv, pattern] of cases)

@@ -18,7 +18,7 @@ export const directiveUsage = `usage: sluice directive issue --kind KIND [--reci
        sluice directive list [--json]
        sluice directive revoke ID [--by WHO]
        sluice directive delete-data --recipient NAME --from TIME --to TIME --order REF [--basis TEXT]
-                               [--tenant ID] [--by WHO] [--out FILE]
+                               [--by WHO] [--out FILE]
        sluice directive requests [--json]
        sluice directive confirm REQUEST_ID (--file PATH | --text TEXT) [--by WHO]
   issue        a directive every gateway process applies within a second:
@@ -263,8 +263,12 @@ function readIssue(values: Values, by: string) {
 }
 
 function readDelete(values: Values, by: string) {
+  if (str(values, 'tenant') !== undefined) {
+    throw new UsageError(
+      'delete-data binds every tenant (the vault keys content by recipient and day): drop --tenant',
+    )
+  }
   const basis = str(values, 'basis')
-  const tenant = str(values, 'tenant')
   const out = str(values, 'out')
   return {
     out,
@@ -277,7 +281,6 @@ function readDelete(values: Values, by: string) {
       orderRef: required(values, 'order'),
       ...(basis === undefined ? {} : { basis }),
       by,
-      ...(tenant === undefined ? {} : { tenant }),
     },
   }
 }

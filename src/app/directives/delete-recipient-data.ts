@@ -33,8 +33,6 @@ export interface DeleteDataOrder {
   readonly basis?: string
   /** Who issues it. */
   readonly by: string
-  /** Limit to one tenant's transfers; absent = all tenants. */
-  readonly tenant?: string
 }
 
 /** What the workflow did. */
@@ -49,7 +47,8 @@ export interface DeleteDataResult {
 }
 
 /**
- * Carries out `order`: a delete-data directive (recorded), the vault erasure, an 'erasure' ledger
+ * Carries out `order` for every tenant (the vault keys content by recipient and day, not by tenant,
+ * and a regulator's deletion order binds the whole organisation): a delete-data directive (recorded), the vault erasure, an 'erasure' ledger
  * record with the counts, and a deletion request (status sent) with its letter. The decision records
  * of the erased transfers stay as they are, hashes included: the chain still verifies.
  */
@@ -65,14 +64,13 @@ export async function deleteRecipientData(
     orderRef: order.orderRef,
     ...(order.basis === undefined ? {} : { basis: order.basis }),
     issuedBy: order.by,
-    ...(order.tenant === undefined ? {} : { tenant: order.tenant }),
   })
   const range = directive.range as TimeRange
   const removal =
     deps.vault === undefined
       ? { entries: 0, keysDestroyed: 0, keysReplaced: 0 }
       : await deps.vault.eraseRecipient(order.recipient, range)
-  const records = await transfersTo(deps.ledger, order.recipient, range, order.tenant)
+  const records = await transfersTo(deps.ledger, order.recipient, range)
   const time = deps.now().toISOString()
   const entry: ErasureEntry = {
     kind: 'erasure',
