@@ -23,6 +23,7 @@ export function proxySettingsFrom(config: SluiceConfig): ProxySettings {
   const proxy = config.proxy
   return {
     enabled: proxy.enabled,
+    port: proxy.port,
     auth: proxy.auth,
     xForwardedFor: proxy.xForwardedFor,
     upstreamTimeoutMs: proxy.upstreamTimeoutMs,

@@ -184,6 +184,13 @@ const proxySchema = z
       .boolean()
       .default(true)
       .describe('serve forward-proxy traffic (absolute-form requests and CONNECT) on the gateway port'),
+    port: z
+      .number()
+      .int()
+      .min(0)
+      .max(65535)
+      .optional()
+      .describe('a separate port for proxy traffic only (default: the gateway port serves both)'),
     auth: z
       .enum(['none', 'required'])
       .default('none')

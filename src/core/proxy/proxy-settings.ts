@@ -26,6 +26,8 @@ export interface InterceptSettings {
 /** The proxy's settings in one snapshot. */
 export interface ProxySettings {
   readonly enabled: boolean
+  /** A separate listening port for proxy traffic only; undefined = the gateway's port. */
+  readonly port: number | undefined
   /** 'required': every proxy request carries Basic Proxy-Authorization whose password is a virtual key. */
   readonly auth: 'none' | 'required'
   readonly xForwardedFor: boolean
