@@ -272,6 +272,7 @@ describe('configJsonSchema', () => {
       'keys',
       'zones',
       'proxy',
+      'transfers',
       'vault',
       'storage',
     ])
