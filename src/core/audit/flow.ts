@@ -47,6 +47,26 @@ export interface AuditFlow {
   encrypted: boolean;
   bytesSent?: number;
   bytesReceived?: number;
+  /**
+   * Set when the reader could not see the whole exchange (a TCP gap, a capture cut short, a body
+   * larger than the reader keeps): what is here is real, but something may be missing.
+   */
+  partial?: boolean;
+  /** For flows read from a Sluice ledger export: what the gateway itself recorded about the flow. */
+  ledger?: AuditLedgerFacts;
+}
+
+/** What a Sluice ledger decision record says about a flow (no content: the ledger never holds any). */
+export interface AuditLedgerFacts {
+  seq?: number;
+  requestId: string;
+  direction: 'request' | 'response';
+  service?: string;
+  recipients: readonly { name: string; country: string }[];
+  countries: readonly string[];
+  categories: readonly string[];
+  action: string;
+  rule: string;
 }
 
 /** Something a reader could not read or had to skip; the result is partial, never silently. */
