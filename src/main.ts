@@ -11,6 +11,7 @@ import { toFingerprintFile } from './core/detectors/organisation/index.ts'
 
 export { loadOrCreateCa } from './adapters/tls-intercept/index.ts'
 export { openCatalogLookups, openExistingLedger, readTextFile } from './compose/cli-deps.ts'
+export { openDirectiveCommandStores, openGatewayDirectives } from './compose/directive-state.ts'
 export { openScanner, type Scanner, type ScannerSetup } from './compose/open-scanner.ts'
 export { type RunningSluice, type ServeSluiceOptions, serveSluice } from './compose/serve-sluice.ts'
 export { version } from './compose/version.ts'

@@ -1,11 +1,22 @@
 #!/usr/bin/env node
+import { randomUUID } from 'node:crypto'
+import { readFile, writeFile } from 'node:fs/promises'
+import { userInfo } from 'node:os'
 // The `sluice` command line. Each command lives in its own module; this file only dispatches and
 // turns errors into one-line messages with an exit code.
 import { isSluiceError } from '../app/errors.ts'
 import { isConfigError } from '../config/config-error.ts'
-import { loadOrCreateCa, openCatalogLookups, openExistingLedger, readTextFile, version } from '../main.ts'
+import {
+  loadOrCreateCa,
+  openCatalogLookups,
+  openDirectiveCommandStores,
+  openExistingLedger,
+  readTextFile,
+  version,
+} from '../main.ts'
 import { runCaCommand } from './ca-command.ts'
 import { runConfigCommand } from './config-command.ts'
+import { runDirectiveCommand } from './directive-command.ts'
 import { runFingerprintCommand } from './fingerprint-command.ts'
 import { runLedgerCommand } from './ledger-command.ts'
 import { runPolicyCommand } from './policy-command.ts'
@@ -24,6 +35,7 @@ commands:
   policy        run policy test cases, lint a policy
   config        print the sluice.yaml JSON Schema, check a config, hash a virtual key
   ca            create the organisation CA for HTTPS interception (ca init)
+  directive     suspend transfers, block a service, delete data sent to a recipient (regulator orders)
 run 'sluice <command> --help' for a command's options.
 `
 
@@ -47,6 +59,16 @@ async function run(argv: readonly string[]): Promise<number> {
       return runPolicyCommand(rest, await commandDeps())
     case 'config':
       return runConfigCommand(rest, await commandDeps())
+    case 'directive':
+      return runDirectiveCommand(rest, {
+        openStores: (dir) => openDirectiveCommandStores(dir),
+        defaultDataDir: process.env.SLUICE_DATA_DIR ?? './data',
+        operator: userInfo().username,
+        now: () => new Date(),
+        newId: (prefix) => `${prefix}-${randomUUID().slice(0, 8)}`,
+        readFile: async (p) => new Uint8Array(await readFile(p)),
+        writeFile: (p, text) => writeFile(p, text, { flag: 'wx' }),
+      })
     case 'ca':
       return runCaCommand(rest, { loadOrCreateCa, defaultDataDir: process.env.SLUICE_DATA_DIR ?? './data' })
     case '--version':

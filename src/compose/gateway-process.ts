@@ -13,10 +13,12 @@ import type { GatewayTelemetry } from '../app/gateway/gateway-ports.ts'
 import type { GatewaySetup } from '../app/gateway/gateway-setup.ts'
 import type { GatewayDeps } from '../app/gateway/handle-ai-request.ts'
 import { createLedgerAppender } from '../app/ledger-appender.ts'
+import { startVaultPurge } from '../app/vault/vault-purge.ts'
 import type { SluiceConfig } from '../config/sluice-config-schema.ts'
 import { type Catalog, createCatalog } from '../core/catalog/catalog.ts'
 import { mergeCatalog } from '../core/catalog/merge-catalog.ts'
 import type { LedgerEntry } from '../core/ledger/ledger-record.ts'
+import { openGatewayDirectives } from './directive-state.ts'
 import { buildGatewaySetup } from './gateway-setup.ts'
 import { openScanner } from './open-scanner.ts'
 import { openTransfers } from './transfers-wiring.ts'
@@ -89,6 +91,22 @@ export async function startGatewayProcess(
     recordConsent: recordEntry,
     log: options.log,
   })
+  const directives = await openGatewayDirectives(dataDir, {
+    ...(config.storage.kind === 'postgres' && config.storage.url !== undefined
+      ? { postgresUrl: config.storage.url }
+      : {}),
+    vaultEnabled: config.vault.enabled,
+    retentionDays: config.vault.retentionDays,
+    onError: (e) =>
+      options.log(`directives: refresh failed (${describeError(e)}); last directives stay in force`),
+  })
+  const purge =
+    directives.vault === undefined
+      ? undefined
+      : startVaultPurge(directives.vault, {
+          now: () => new Date(),
+          onError: (e) => options.log(`vault purge: ${describeError(e)}`),
+        })
   const deps: GatewayDeps = {
     setup: () => setup,
     engine: scanner.engine,
@@ -96,6 +114,8 @@ export async function startGatewayProcess(
     upstream,
     recorder: { record: recordEntry },
     transfers: transfers.deps,
+    directives: directives.cache,
+    ...(directives.vault === undefined ? {} : { vault: directives.vault }),
     telemetry: telemetryOf(metrics),
     hashKey,
     clock: { now: () => new Date(), monotonicMs: () => performance.now() },
@@ -142,6 +162,8 @@ export async function startGatewayProcess(
       await store.close()
       await upstream.close()
       await transfers.close()
+      purge?.stop()
+      await directives.close()
     },
   }
 }

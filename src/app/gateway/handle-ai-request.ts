@@ -20,7 +20,15 @@ import { createPseudonymizer, type Pseudonymizer } from '../../core/transform/ps
 import { type RedactionMode, redactText } from '../../core/transform/redact-text.ts'
 import { judgeGatewayTransfer } from '../consent/gateway-transfer.ts'
 import type { TransferDeps } from '../consent/transfer-deps.ts'
+import type { DirectiveCache } from '../directives/directive-cache.ts'
+import {
+  directiveRefusal,
+  directiveRequestOf,
+  directiveRule,
+  keepSentContent,
+} from '../directives/gateway-directives.ts'
 import type { DocumentExtractor } from '../ports.ts'
+import type { ContentVault } from '../vault/content-vault.ts'
 import { extractAttachmentTexts } from './attachment-texts.ts'
 import { GatewayError } from './gateway-error.ts'
 import {
@@ -41,6 +49,10 @@ export interface GatewayDeps {
   /** The current configuration snapshot (hot reload swaps it between requests). */
   setup(): GatewaySetup
   readonly engine: DetectionEngine
+  /** Directives in force (suspensions, service blocks), checked without I/O. */
+  readonly directives?: Pick<DirectiveCache, 'check'>
+  /** The encrypted content vault, when the operator turned it on. */
+  readonly vault?: ContentVault
   /** Cross-border transfer checks (legal bases, consent); absent = not enforced. */
   readonly transfers?: TransferDeps
   /** Extracts text from documents attached to requests (PDF, Office, HWP…). */
@@ -189,6 +201,34 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
       ? baseRecord(deps, request, subject, upstream, parts.model, routed)
       : ledgerBase
   const categories = [...new Set(inspection.summary.map((s) => s.category))].sort()
+  // A regulator's order overrides any basis or consent: checked before transfers.
+  const leaves = decision.action !== 'block' && decision.action !== 'warn'
+  const directed =
+    !leaves || deps.directives === undefined
+      ? undefined
+      : deps.directives.check(
+          directiveRequestOf({
+            tenant: subject.tenant,
+            ...(routed.service === undefined ? {} : { service: routed.service.id }),
+            recipients: routed.recipients,
+            time: entryBase.time,
+            categories,
+          }),
+        )
+  if (directed?.blocked) {
+    const rule = directiveRule(directed.directive.id)
+    await deps.recorder.record({
+      ...entryBase,
+      direction: 'request',
+      categories,
+      typeCounts: inspection.typeCounts,
+      action: 'block',
+      rule,
+      directive: directed.directive.id,
+    })
+    deps.telemetry.decision('block', rule)
+    throw directiveRefusal(directed)
+  }
   const judged =
     deps.transfers === undefined
       ? { transfer: undefined }
@@ -243,6 +283,15 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
     pseudonymizer,
   )
   if (decision.action === 'route' && upstream.model !== undefined) body = setModel(body, upstream.model)
+  if (deps.vault !== undefined) {
+    await keepSentContent(deps.vault, {
+      requestId: request.requestId,
+      time: entryBase.time,
+      recipients: routed.recipients,
+      upstream: upstream.id,
+      body,
+    })
+  }
   let reply: UpstreamReply
   try {
     reply = await deps.upstream.call({
