@@ -11,7 +11,6 @@ import { checkpointProblem } from '../../core/ledger/checkpoint.ts'
 import { decodeEntry, encodeEntry } from '../../core/ledger/entry-codec.ts'
 import {
   indexedFieldsOf,
-  indexTagsOf,
   type LedgerQuery,
   normaliseQuery,
   type QueryPage,
@@ -74,14 +73,33 @@ CREATE TABLE ledger_index_state (
   name TEXT PRIMARY KEY,
   upto INTEGER NOT NULL
 ) STRICT;
-INSERT INTO ledger_index_state (name, upto) VALUES ('subjects', 0);
+INSERT INTO ledger_index_state (name, upto) VALUES ('side-tables', 0);
 CREATE INDEX ledger_service_at ON ledger (service, at_ms);
 CREATE INDEX ledger_action_at ON ledger (action, at_ms);
 `
-// Subjects are many (one per user) and arrive in no order, so a B-tree index on them would dirty a
-// page per record at every commit and halve the append rate. `ledger_subjects` is filled instead in
-// bulk, in subject order, right before a subject query (up to `ledger_index_state.upto`): appends stay
-// fast and an access request still reads an index.
+// The side tables: subjects are many (one per user) and arrive in no order, and each record has
+// several tags, so indexing them on every append dirtied many pages per commit and cut the append
+// rate by a third or more. They are filled instead in bulk, sorted, from the stored entries, right
+// before a query that needs them (records above `ledger_index_state.upto`): appends stay fast and an
+// access request still reads an index. A record's tags come from its entry text, as queries mean them.
+const sideTableState = `(SELECT upto FROM ledger_index_state WHERE name = 'side-tables')`
+const fillSideTables = `
+INSERT OR IGNORE INTO ledger_subjects (subject, seq)
+  SELECT subject, seq FROM ledger WHERE seq > ${sideTableState} AND subject IS NOT NULL ORDER BY subject, seq;
+INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
+  SELECT 'recipient', json_extract(r.value, '$.name'), ledger.seq FROM ledger, json_each(ledger.entry, '$.recipients') AS r
+  WHERE ledger.seq > ${sideTableState} AND json_valid(ledger.entry) AND json_type(r.value, '$.name') = 'text'
+  ORDER BY 2, 3;
+INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
+  SELECT 'country', c.value, ledger.seq FROM ledger, json_each(ledger.entry, '$.countries') AS c
+  WHERE ledger.seq > ${sideTableState} AND json_valid(ledger.entry) AND c.type = 'text'
+  ORDER BY 2, 3;
+INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
+  SELECT 'category', c.value, ledger.seq FROM ledger, json_each(ledger.entry, '$.categories') AS c
+  WHERE ledger.seq > ${sideTableState} AND json_valid(ledger.entry) AND c.type = 'text'
+  ORDER BY 2, 3;
+UPDATE ledger_index_state SET upto = max(upto, coalesce((SELECT max(seq) FROM ledger), 0)) WHERE name = 'side-tables';
+`
 // Version 1 had no at_ms, subject, tags or checkpoints, and indexed the time text.
 const migrateFrom1 = `
 DROP INDEX ledger_time;
@@ -92,15 +110,6 @@ ALTER TABLE ledger ADD COLUMN at_ms INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE ledger ADD COLUMN subject TEXT;
 UPDATE ledger SET at_ms = sluice_iso_ms(time), subject = json_extract(entry, '$.subject') WHERE json_valid(entry);
 ${createIndexes}
-INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
-  SELECT 'recipient', json_extract(r.value, '$.name'), ledger.seq FROM ledger, json_each(ledger.entry, '$.recipients') AS r
-  WHERE json_valid(ledger.entry) AND json_type(r.value, '$.name') = 'text';
-INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
-  SELECT 'country', c.value, ledger.seq FROM ledger, json_each(ledger.entry, '$.countries') AS c
-  WHERE json_valid(ledger.entry) AND c.type = 'text';
-INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
-  SELECT 'category', c.value, ledger.seq FROM ledger, json_each(ledger.entry, '$.categories') AS c
-  WHERE json_valid(ledger.entry) AND c.type = 'text';
 `
 
 /** Options of {@link openSqliteLedger}. */
@@ -177,9 +186,6 @@ interface Statements {
   readonly insert: StatementSync
   readonly read: StatementSync
   readonly count: StatementSync
-  readonly tags: StatementSync
-  readonly indexSubjects: StatementSync
-  readonly subjectsIndexed: StatementSync
   readonly putCheckpoint: StatementSync
   readonly checkpointAt: StatementSync
   readonly latestCheckpoint: StatementSync
@@ -193,18 +199,6 @@ function sqliteLedger(db: DatabaseSync, file: string): LedgerDatabase {
     head: db.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1'),
     insert: db.prepare(
       'INSERT INTO ledger (seq, time, at_ms, kind, tenant, subject, service, action, entry, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    // One statement per batch: the tags of all its records as one JSON array of [tag, value, seq].
-    tags: db.prepare(
-      'INSERT OR IGNORE INTO ledger_tags (tag, value, seq) SELECT t.value ->> 0, t.value ->> 1, t.value ->> 2 FROM json_each(?) AS t',
-    ),
-    indexSubjects: db.prepare(
-      `INSERT OR IGNORE INTO ledger_subjects (subject, seq)
-       SELECT subject, seq FROM ledger WHERE seq > (SELECT upto FROM ledger_index_state WHERE name = 'subjects') AND subject IS NOT NULL
-       ORDER BY subject, seq`,
-    ),
-    subjectsIndexed: db.prepare(
-      `UPDATE ledger_index_state SET upto = max(upto, coalesce((SELECT max(seq) FROM ledger), 0)) WHERE name = 'subjects'`,
     ),
     putCheckpoint: db.prepare(
       'INSERT OR IGNORE INTO checkpoints (tree_size, root_hash, time, at_ms, signature, frontier) VALUES (?, ?, ?, ?, ?, ?)',
@@ -252,14 +246,14 @@ function sqliteLedger(db: DatabaseSync, file: string): LedgerDatabase {
     try {
       // Read inside the write transaction: no other writer can move the head until COMMIT.
       let { seq, hash } = currentHead()
-      const tagRows: [string, string, number][] = []
       for (let i = 0; i < entries.length; i++) {
         const entry = entries[i] as LedgerEntry
         const entryJson = texts[i] as string
         const prevHash = hash
         seq += 1
         hash = hashCanonicalRecord(prevHash, seq, entryJson)
-        // Read by name (ledger-query.ts), so every entry kind, whatever fields it has, is indexed.
+        // Read by name (ledger-query.ts), so every entry kind, whatever fields it has, is indexed;
+        // its recipients, countries and categories go to ledger_tags later, in bulk (see there).
         const fields = indexedFieldsOf(entry)
         sql.insert.run(
           seq,
@@ -274,10 +268,8 @@ function sqliteLedger(db: DatabaseSync, file: string): LedgerDatabase {
           prevHash,
           hash,
         )
-        for (const [tag, value] of indexTagsOf(fields)) tagRows.push([tag, value, seq])
         records.push({ seq, prevHash, hash, entry })
       }
-      if (tagRows.length > 0) sql.tags.run(JSON.stringify(tagRows))
       sql.commit.run()
     } catch (error) {
       if (db.isTransaction) sql.rollback.run()
@@ -290,11 +282,10 @@ function sqliteLedger(db: DatabaseSync, file: string): LedgerDatabase {
 
   // Query statements by their SQL text: a filter's shape (which fields are given) picks one.
   const queries = new Map<string, StatementSync>()
-  const indexSubjects = (): void => {
+  const indexSideTables = (): void => {
     sql.begin.run()
     try {
-      sql.indexSubjects.run()
-      sql.subjectsIndexed.run()
+      db.exec(fillSideTables)
       sql.commit.run()
     } catch (error) {
       if (db.isTransaction) sql.rollback.run()
@@ -307,7 +298,8 @@ function sqliteLedger(db: DatabaseSync, file: string): LedgerDatabase {
   const queryStored = (filter: LedgerQuery, page: QueryPage): StoredRecord[] => {
     const { where, params, limit } = queryClauses(filter, page)
     if (limit === 0) return []
-    if (filter.subject !== undefined) indexSubjects()
+    const f = filter as LedgerQuery
+    if ([f.subject, f.recipient, f.country, f.category].some((v) => v !== undefined)) indexSideTables()
     const text = `SELECT seq, entry, prev_hash, hash FROM ledger WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`
     let statement = queries.get(text)
     if (statement === undefined) {

@@ -57,11 +57,16 @@ ledgerStoreContract('sqlite', () => openSqliteLedger(file), {
 describe('openSqliteLedger', () => {
   const isCode = (code: string) => (error: unknown) => isSluiceError(error) && error.code === code
 
-  it('keeps the queryable columns and tags beside the entry, in a WAL-mode file', async () => {
+  it('keeps the queryable columns beside the entry and tags in a side table, in a WAL-mode file', async () => {
     const path = join(root, 'columns', 'ledger.db')
     const store = await openSqliteLedger(path)
     const entry = sampleDecisionEntry(7, { time: '2026-11-24T15:00:00.049+09:00' })
     await store.append([entry])
+    // Tags are filled in bulk before the first query that needs them.
+    assert.deepEqual(
+      (await store.query({ country: entry.countries[0] ?? '' }, { limit: 5 })).map((r) => r.seq),
+      [1],
+    )
     await store.close()
     const db = new DatabaseSync(path, { readOnly: true })
     try {
