@@ -1,5 +1,7 @@
 // Assembles one serving process: scanner, catalog, policies, ledger, upstream client, metrics and the
 // HTTP faces on one port. Reload swaps the configuration snapshot; requests in flight keep theirs.
+
+import { existsSync } from 'node:fs'
 import { loadBuiltinCatalog } from '../adapters/catalog/load-builtin-catalog.ts'
 import { createDocumentExtractor } from '../adapters/documents/document-extractor.ts'
 import { createScanApi } from '../adapters/http-api/scan-api.ts'
@@ -7,13 +9,26 @@ import { createSluiceHandler } from '../adapters/http-api/sluice-handler.ts'
 import { startHttpServer } from '../adapters/http-api/start-http-server.ts'
 import { ledgerFileIn, openSqliteLedger } from '../adapters/ledger-sqlite/open-sqlite-ledger.ts'
 import { createGatewayMetrics, type GatewayMetrics } from '../adapters/metrics/gateway-metrics.ts'
+import { createProxyHandler, isProxyUpgrade } from '../adapters/proxy-http/create-proxy-handler.ts'
+import { createInterceptHandle, createInterceptUpgrade } from '../adapters/proxy-http/intercept-handle.ts'
 import { openHashKey } from '../adapters/system/open-hash-key.ts'
+import {
+  type CertificateAuthority,
+  caFiles,
+  closeUpstreamConnections,
+  createInterceptor,
+  forwardHttps,
+  forwardUpgrade,
+  loadOrCreateCa,
+} from '../adapters/tls-intercept/index.ts'
 import { createUndiciUpstream } from '../adapters/upstream-http/undici-upstream.ts'
 import type { GatewayTelemetry } from '../app/gateway/gateway-ports.ts'
 import type { GatewaySetup } from '../app/gateway/gateway-setup.ts'
 import type { GatewayDeps } from '../app/gateway/handle-ai-request.ts'
 import { createLedgerAppender } from '../app/ledger-appender.ts'
+import type { WebDeps } from '../app/proxy/decide-web-request.ts'
 import { startVaultPurge } from '../app/vault/vault-purge.ts'
+import { proxySettingsFrom } from '../config/proxy-settings.ts'
 import type { SluiceConfig } from '../config/sluice-config-schema.ts'
 import { type Catalog, createCatalog } from '../core/catalog/catalog.ts'
 import { mergeCatalog } from '../core/catalog/merge-catalog.ts'
@@ -128,7 +143,29 @@ export async function startGatewayProcess(
     version,
     onError: (error, requestId) => options.log(`request ${requestId} failed: ${describeError(error)}`),
   })
+  // The forward proxy on the same port (and optionally its own): browsers, PAC, TLS interception.
+  let proxySettings = proxySettingsFrom(config)
+  const web: WebDeps = { ...deps, proxy: () => proxySettings }
+  const ca = await existingCa(dataDir)
+  const interceptDeps = { web, forwardHttps, forwardUpgrade, log: options.log }
+  const interceptor =
+    ca === undefined
+      ? undefined
+      : createInterceptor({
+          ca,
+          handle: createInterceptHandle(interceptDeps),
+          onUpgrade: createInterceptUpgrade(interceptDeps),
+          onError: (error, phase, target) =>
+            options.log(`intercept ${phase} ${target.host}: ${error.message}`),
+        })
+  const proxy = createProxyHandler({
+    web,
+    log: options.log,
+    ...(interceptor === undefined ? {} : { interceptor }),
+  })
+  const rawHandlers = { onConnect: proxy.onConnect, onUpgrade: proxy.onUpgrade, isUpgrade: isProxyUpgrade }
   const handler = createSluiceHandler({
+    proxy: proxy.onRequest,
     // Consent pages and the consent API first; everything else that is not gateway traffic is the scan API.
     scanApi: (req, res) => {
       if (!transfers.serve(req, res)) scanApi(req, res)
@@ -146,7 +183,21 @@ export async function startGatewayProcess(
     },
     metrics: () => renderMetrics(metrics),
   })
-  const server = await startHttpServer(handler, { host: config.server.host, port: config.server.port })
+  const server = await startHttpServer(
+    handler,
+    { host: config.server.host, port: config.server.port },
+    rawHandlers,
+  )
+  const proxyServer =
+    proxySettings.port === undefined
+      ? undefined
+      : await startHttpServer(
+          (req, res) => {
+            if (!proxy.onRequest(req, res)) res.writeHead(404).end()
+          },
+          { host: config.server.host, port: proxySettings.port },
+          rawHandlers,
+        )
   listening = server.url
   return {
     url: server.url,
@@ -155,8 +206,13 @@ export async function startGatewayProcess(
       const nextSetup = buildGatewaySetup(next, await catalogFor(next), options.env)
       await transfers.reload(next, nextSetup)
       setup = nextSetup
+      proxySettings = proxySettingsFrom(next)
     },
     close: async () => {
+      proxy.close()
+      interceptor?.close()
+      closeUpstreamConnections()
+      await proxyServer?.close()
       await server.close()
       await appender.close()
       await store.close()
@@ -181,4 +237,10 @@ function telemetryOf(metrics: GatewayMetrics): GatewayTelemetry {
 
 function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error)
+}
+
+// Interception needs the organisation CA (`sluice ca init`); without one, blocked HTTPS gets a refused CONNECT.
+async function existingCa(dataDir: string): Promise<CertificateAuthority | undefined> {
+  const files = caFiles(dataDir)
+  return existsSync(files.key) && existsSync(files.pem) ? loadOrCreateCa(dataDir) : undefined
 }
