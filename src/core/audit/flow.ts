@@ -8,8 +8,8 @@
 export interface CaptureSource {
   /** Path of the file as given on the command line. */
   file: string
-  /** Format detected from the file's magic bytes (or content, for text formats). */
-  format: 'har' | 'pcap' | 'pcapng' | 'squid' | 'sluice-ledger'
+  /** Format detected from the file's magic bytes (or content, for text formats); 'unknown': hashed, not read (a warning says why). */
+  format: 'har' | 'pcap' | 'pcapng' | 'squid' | 'sluice-ledger' | 'unknown'
   /** SHA-256 of the whole file, hex, computed in the same pass that read it. */
   sha256: string
   /** Size of the file in bytes. */
