@@ -83,23 +83,29 @@ CREATE INDEX ledger_action_at ON ledger (action, at_ms);
 // before a query that needs them (records above `ledger_index_state.upto`): appends stay fast and an
 // access request still reads an index. A record's tags come from its entry text, as queries mean them.
 const sideTableState = `(SELECT upto FROM ledger_index_state WHERE name = 'side-tables')`
-const fillSideTables = `
-INSERT OR IGNORE INTO ledger_subjects (subject, seq)
-  SELECT subject, seq FROM ledger WHERE seq > ${sideTableState} AND subject IS NOT NULL ORDER BY subject, seq;
-INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
-  SELECT 'recipient', json_extract(r.value, '$.name'), ledger.seq FROM ledger, json_each(ledger.entry, '$.recipients') AS r
-  WHERE ledger.seq > ${sideTableState} AND json_valid(ledger.entry) AND json_type(r.value, '$.name') = 'text'
-  ORDER BY 2, 3;
-INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
-  SELECT 'country', c.value, ledger.seq FROM ledger, json_each(ledger.entry, '$.countries') AS c
-  WHERE ledger.seq > ${sideTableState} AND json_valid(ledger.entry) AND c.type = 'text'
-  ORDER BY 2, 3;
-INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
-  SELECT 'category', c.value, ledger.seq FROM ledger, json_each(ledger.entry, '$.categories') AS c
-  WHERE ledger.seq > ${sideTableState} AND json_valid(ledger.entry) AND c.type = 'text'
-  ORDER BY 2, 3;
-UPDATE ledger_index_state SET upto = max(upto, coalesce((SELECT max(seq) FROM ledger), 0)) WHERE name = 'side-tables';
-`
+// Each fills the records above the state up to the bound parameter (a chunk, see indexSideTables).
+const fillSideTableSql = [
+  `INSERT OR IGNORE INTO ledger_subjects (subject, seq)
+   SELECT subject, seq FROM ledger WHERE seq > ${sideTableState} AND seq <= ? AND subject IS NOT NULL
+   ORDER BY subject, seq`,
+  `INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
+   SELECT 'recipient', json_extract(r.value, '$.name'), ledger.seq FROM ledger, json_each(ledger.entry, '$.recipients') AS r
+   WHERE ledger.seq > ${sideTableState} AND ledger.seq <= ? AND json_valid(ledger.entry) AND json_type(r.value, '$.name') = 'text'
+   ORDER BY 2, 3`,
+  `INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
+   SELECT 'country', c.value, ledger.seq FROM ledger, json_each(ledger.entry, '$.countries') AS c
+   WHERE ledger.seq > ${sideTableState} AND ledger.seq <= ? AND json_valid(ledger.entry) AND c.type = 'text'
+   ORDER BY 2, 3`,
+  `INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
+   SELECT 'category', c.value, ledger.seq FROM ledger, json_each(ledger.entry, '$.categories') AS c
+   WHERE ledger.seq > ${sideTableState} AND ledger.seq <= ? AND json_valid(ledger.entry) AND c.type = 'text'
+   ORDER BY 2, 3`,
+  `UPDATE ledger_index_state SET upto = ? WHERE name = 'side-tables'`,
+]
+// Records filled per write transaction: a first query over a large ledger holds the write lock for a
+// few hundred ms at a time, so appends from the gateway interleave instead of waiting seconds.
+const sideTableChunk = 20_000
+
 // Version 1 had no at_ms, subject, tags or checkpoints, and indexed the time text.
 const migrateFrom1 = `
 DROP INDEX ledger_time;
@@ -282,16 +288,29 @@ function sqliteLedger(db: DatabaseSync, file: string): LedgerDatabase {
 
   // Query statements by their SQL text: a filter's shape (which fields are given) picks one.
   const queries = new Map<string, StatementSync>()
+  const fillStatements = fillSideTableSql.map((text) => db.prepare(text))
+  const sideTablesUpto = db.prepare(`SELECT ${sideTableState} AS upto, (SELECT max(seq) FROM ledger) AS top`)
   const indexSideTables = (): void => {
-    sql.begin.run()
-    try {
-      db.exec(fillSideTables)
-      sql.commit.run()
-    } catch (error) {
-      if (db.isTransaction) sql.rollback.run()
-      throw new SluiceError('INTERNAL', `cannot index the ledger ${file}: ${messageOf(error)}`, {
-        cause: error,
-      })
+    // Bounded: each turn moves the state up by a chunk (or to the top) until it reaches the top.
+    for (;;) {
+      sql.begin.run()
+      try {
+        const row = sideTablesUpto.get()
+        const upto = Number(row?.upto ?? 0)
+        const top = Number(row?.top ?? 0)
+        if (upto >= top) {
+          sql.commit.run()
+          return
+        }
+        const end = Math.min(top, upto + sideTableChunk)
+        for (const statement of fillStatements) statement.run(end)
+        sql.commit.run()
+      } catch (error) {
+        if (db.isTransaction) sql.rollback.run()
+        throw new SluiceError('INTERNAL', `cannot index the ledger ${file}: ${messageOf(error)}`, {
+          cause: error,
+        })
+      }
     }
   }
 

@@ -160,6 +160,28 @@ describe('openSqliteLedger', () => {
     await store.close()
   })
 
+  it('fills the side tables in chunks for a large ledger, and queries find every record', async () => {
+    const path = join(root, 'large', 'ledger.db')
+    const store = await openSqliteLedger(path)
+    const n = 45_000
+    for (let i = 0; i < n; i += 15_000) {
+      await store.append(Array.from({ length: 15_000 }, (_, j) => sampleDecisionEntry(i + j)))
+    }
+    const who = sampleDecisionEntry(31_337).subject
+    const want = Array.from({ length: n }, (_, i) => i).filter((i) => sampleDecisionEntry(i).subject === who)
+    const got = await store.query({ subject: who }, { limit: n })
+    assert.deepEqual(
+      got.map((r) => r.seq),
+      want.map((i) => i + 1),
+    )
+    const kr = await store.queryStored({ country: 'KR' }, { limit: n })
+    assert.equal(kr.length, n / 3)
+    const db = new DatabaseSync(path, { readOnly: true })
+    assert.equal(db.prepare("SELECT upto FROM ledger_index_state WHERE name = 'side-tables'").get()?.upto, n)
+    db.close()
+    await store.close()
+  })
+
   it('creates nothing when told not to, and says there is no ledger', async () => {
     const path = join(root, 'absent', 'ledger.db')
     await assert.rejects(openSqliteLedger(path, { create: false }), isCode('NOT_FOUND'))
