@@ -477,17 +477,28 @@ function queryClauses(
   }
   const where = ['seq > ?']
   const params: (string | number)[] = [afterSeq]
+  const ranged = query.fromMs !== undefined || query.toMs !== undefined
   for (const [column, value] of Object.entries(query.columns)) {
     where.push(`${column} = ?`)
     params.push(value)
     // The subject column has no B-tree index; its side table answers (see ledger_subjects).
     if (column === 'subject') {
-      where.push('seq IN (SELECT seq FROM ledger_subjects WHERE subject = ?)')
+      where.push(
+        ranged
+          ? 'EXISTS (SELECT 1 FROM ledger_subjects s WHERE s.subject = ? AND s.seq = ledger.seq)'
+          : 'seq IN (SELECT seq FROM ledger_subjects WHERE subject = ?)',
+      )
       params.push(value)
     }
   }
+  // With a time range the time index narrows the rows and each is probed in the side table; without
+  // one, the side table lists the (few) matching seqs.
   for (const [tag, value] of query.tags) {
-    where.push('seq IN (SELECT seq FROM ledger_tags WHERE tag = ? AND value = ?)')
+    where.push(
+      ranged
+        ? 'EXISTS (SELECT 1 FROM ledger_tags t WHERE t.tag = ? AND t.value = ? AND t.seq = ledger.seq)'
+        : 'seq IN (SELECT seq FROM ledger_tags WHERE tag = ? AND value = ?)',
+    )
     params.push(tag, value)
   }
   if (query.fromMs !== undefined) {
