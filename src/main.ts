@@ -9,8 +9,17 @@ import type { Scanner } from './compose/open-scanner.ts'
 import { version } from './compose/version.ts'
 import { toFingerprintFile } from './core/detectors/organisation/index.ts'
 
+export {
+  openLedgerSigningKey,
+  readLedgerPublicKey,
+} from './adapters/ledger-signing/open-ledger-signing-key.ts'
 export { loadOrCreateCa } from './adapters/tls-intercept/index.ts'
-export { openCatalogLookups, openExistingLedger, readTextFile } from './compose/cli-deps.ts'
+export {
+  evidenceExtras,
+  openCatalogLookups,
+  openExistingLedger,
+  readTextFile,
+} from './compose/cli-deps.ts'
 export { openDirectiveCommandStores, openGatewayDirectives } from './compose/directive-state.ts'
 export { openScanner, type Scanner, type ScannerSetup } from './compose/open-scanner.ts'
 export { type RunningSluice, type ServeSluiceOptions, serveSluice } from './compose/serve-sluice.ts'

@@ -7,16 +7,20 @@ import { userInfo } from 'node:os'
 import { isSluiceError } from '../app/errors.ts'
 import { isConfigError } from '../config/config-error.ts'
 import {
+  evidenceExtras,
   loadOrCreateCa,
   openCatalogLookups,
   openDirectiveCommandStores,
   openExistingLedger,
+  openLedgerSigningKey,
+  readLedgerPublicKey,
   readTextFile,
   version,
 } from '../main.ts'
 import { runCaCommand } from './ca-command.ts'
 import { runConfigCommand } from './config-command.ts'
 import { runDirectiveCommand } from './directive-command.ts'
+import { runEvidenceCommand } from './evidence-command.ts'
 import { runFingerprintCommand } from './fingerprint-command.ts'
 import { runLedgerCommand } from './ledger-command.ts'
 import { runPolicyCommand } from './policy-command.ts'
@@ -31,7 +35,8 @@ commands:
   scan          find personal, sensitive and classified data and credentials in files
   restore       put original values back in place of pseudonym tokens
   fingerprint   build an exact-data fingerprint file from a CSV
-  ledger        verify the hash-chained decision ledger, show its last records
+  ledger        verify the hash-chained ledger and its signed checkpoints, tail it, export evidence
+  evidence      verify an evidence bundle offline (sluice evidence verify BUNDLE)
   policy        run policy test cases, lint a policy
   config        print the sluice.yaml JSON Schema, check a config, hash a virtual key
   ca            create the organisation CA for HTTPS interception (ca init)
@@ -53,6 +58,9 @@ async function run(argv: readonly string[]): Promise<number> {
     case 'ledger':
       return runLedgerCommand(rest, {
         openLedger: openExistingLedger,
+        readPublicKey: readLedgerPublicKey,
+        openSigner: openLedgerSigningKey,
+        extraFiles: evidenceExtras,
         defaultDataDir: process.env.SLUICE_DATA_DIR ?? './data',
       })
     case 'policy':
@@ -69,6 +77,8 @@ async function run(argv: readonly string[]): Promise<number> {
         readFile: async (p) => new Uint8Array(await readFile(p)),
         writeFile: (p, text) => writeFile(p, text, { flag: 'wx' }),
       })
+    case 'evidence':
+      return runEvidenceCommand(rest)
     case 'ca':
       return runCaCommand(rest, { loadOrCreateCa, defaultDataDir: process.env.SLUICE_DATA_DIR ?? './data' })
     case '--version':

@@ -7,7 +7,10 @@ import type { LedgerDatabase } from '../app/checkpoint-port.ts'
 import { SluiceError } from '../app/errors.ts'
 import { destinationOf } from '../app/gateway/service-facts.ts'
 import { createCatalog } from '../core/catalog/catalog.ts'
+import type { EvidenceFile } from '../core/ledger/evidence-bundle.ts'
+import type { LedgerQuery } from '../core/ledger/ledger-query.ts'
 import type { ServiceFacts } from '../core/policy/policy-types.ts'
+import { openDirectiveState } from './directive-state.ts'
 
 /** Catalog lookups for `sluice policy test|lint` and `sluice config check`. */
 export async function openCatalogLookups(): Promise<{
@@ -34,3 +37,40 @@ export async function openExistingLedger(dataDir: string): Promise<LedgerDatabas
 
 /** Reads a text file (UTF-8). */
 export const readTextFile = (path: string): Promise<string> => readFile(path, 'utf8')
+
+/**
+ * Documents for an evidence bundle beside the records: the directives (orders, with references and who
+ * issued them) and, for a bundle about one recipient, the deletion requests sent to it with the
+ * recipient's confirmation when attached.
+ */
+export async function evidenceExtras(request: {
+  readonly dataDir: string
+  readonly filter: LedgerQuery
+}): Promise<readonly EvidenceFile[]> {
+  const state = await openDirectiveState(request.dataDir, { vault: 'never' })
+  try {
+    const recipient = request.filter.recipient?.toLowerCase()
+    const directives = (await state.directives.list()).filter(
+      (d) => recipient === undefined || d.target.recipient?.toLowerCase() === recipient,
+    )
+    const requests = (await state.deletionRequests.list()).filter(
+      (r) => recipient === undefined || r.recipient.toLowerCase() === recipient,
+    )
+    const files: EvidenceFile[] = [
+      { name: 'directives.json', content: `${JSON.stringify(directives, null, 2)}\n` },
+      { name: 'deletion-requests.json', content: `${JSON.stringify(requests, null, 2)}\n` },
+    ]
+    for (const r of requests) {
+      const bytes = r.confirmation === undefined ? undefined : await state.deletionRequests.attachment(r.id)
+      if (bytes !== undefined) {
+        files.push({
+          name: `confirmation-${r.id}.b64`,
+          content: `${Buffer.from(bytes).toString('base64')}\n`,
+        })
+      }
+    }
+    return files
+  } finally {
+    await state.close()
+  }
+}

@@ -7,7 +7,7 @@ import { createDocumentExtractor } from '../adapters/documents/document-extracto
 import { createScanApi } from '../adapters/http-api/scan-api.ts'
 import { createSluiceHandler } from '../adapters/http-api/sluice-handler.ts'
 import { startHttpServer } from '../adapters/http-api/start-http-server.ts'
-import { ledgerFileIn, openSqliteLedger } from '../adapters/ledger-sqlite/open-sqlite-ledger.ts'
+import { openLedgerSigningKey } from '../adapters/ledger-signing/open-ledger-signing-key.ts'
 import { createGatewayMetrics, type GatewayMetrics } from '../adapters/metrics/gateway-metrics.ts'
 import { createProxyHandler, isProxyUpgrade } from '../adapters/proxy-http/create-proxy-handler.ts'
 import { createInterceptHandle, createInterceptUpgrade } from '../adapters/proxy-http/intercept-handle.ts'
@@ -35,6 +35,7 @@ import { mergeCatalog } from '../core/catalog/merge-catalog.ts'
 import type { LedgerEntry } from '../core/ledger/ledger-record.ts'
 import { openGatewayDirectives } from './directive-state.ts'
 import { buildGatewaySetup } from './gateway-setup.ts'
+import { openConfiguredLedger } from './ledger-wiring.ts'
 import { openScanner } from './open-scanner.ts'
 import { openTransfers } from './transfers-wiring.ts'
 import { version } from './version.ts'
@@ -62,7 +63,8 @@ export async function prepareSharedFiles(
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<void> {
   await openHashKey(config.server.dataDir, env.SLUICE_HASH_KEY)
-  const ledger = await openSqliteLedger(ledgerFileIn(config.server.dataDir))
+  await openLedgerSigningKey(config.server.dataDir)
+  const ledger = await openConfiguredLedger(config)
   await ledger.close()
 }
 
@@ -86,7 +88,7 @@ export async function startGatewayProcess(
     minScore: config.inspection.minScore,
   })
   const hashKey = await openHashKey(dataDir, options.env.SLUICE_HASH_KEY)
-  const store = await openSqliteLedger(ledgerFileIn(dataDir))
+  const store = await openConfiguredLedger(config)
   // setImmediate gathers every decision of one event-loop turn into one transaction.
   const appender = createLedgerAppender(store, { schedule: setImmediate })
   const upstream = createUndiciUpstream()

@@ -9,6 +9,7 @@ import { loadConfig } from '../config/load-config-file.ts'
 import type { SluiceConfig } from '../config/sluice-config-schema.ts'
 import { type PrimaryMetrics, startPrimaryMetrics, workerMetricsClient } from './cluster-metrics.ts'
 import { type GatewayProcess, prepareSharedFiles, startGatewayProcess } from './gateway-process.ts'
+import { startCheckpointing } from './ledger-wiring.ts'
 
 /** What `sluice serve` was asked for. CLI flags win over the environment and the file. */
 export interface ServeSluiceOptions {
@@ -55,6 +56,7 @@ export async function serveSluice(options: ServeSluiceOptions): Promise<RunningS
 
 async function runSingle(options: ServeSluiceOptions, config: SluiceConfig): Promise<RunningSluice> {
   const gateway = await startGatewayProcess(options, config, (metrics) => Promise.resolve(metrics.render()))
+  const checkpointing = await startCheckpointing(config, options.log)
   const watch = watchFile(options, (next) => gateway.reload(next))
   return {
     url: gateway.url,
@@ -64,6 +66,7 @@ async function runSingle(options: ServeSluiceOptions, config: SluiceConfig): Pro
     close: async () => {
       watch?.close()
       await gateway.close()
+      await checkpointing.stop()
     },
   }
 }
@@ -119,6 +122,7 @@ async function runPrimary(options: ServeSluiceOptions, config: SluiceConfig): Pr
     })
   }
   const urls = await Promise.all(Array.from({ length: options.workers }, fork))
+  const checkpointing = await startCheckpointing(config, options.log)
   const watch = watchFile(options, async () => {
     for (const worker of Object.values(cluster.workers ?? {})) worker?.send({ type: 'sluice:reload' })
   })
@@ -131,7 +135,7 @@ async function runPrimary(options: ServeSluiceOptions, config: SluiceConfig): Pr
       stopping = true
       watch?.close()
       const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined)
-      await Promise.all(
+      const stopped = Promise.all(
         workers.map(
           (worker) =>
             new Promise<void>((resolve) => {
@@ -145,6 +149,9 @@ async function runPrimary(options: ServeSluiceOptions, config: SluiceConfig): Pr
             }),
         ),
       )
+      await stopped
+      // After the workers: the last checkpoint covers every record they wrote.
+      await checkpointing.stop()
     },
   }
 }

@@ -1,6 +1,7 @@
 // Turns a catalog entry into what the policy and the ledger need: service attributes, recipients, countries.
 import { type Catalog, recipientCountries } from '../../core/catalog/catalog.ts'
 import type { ServiceFacts } from '../../core/policy/policy-types.ts'
+import { legalNameOf } from '../../core/transfers/recipient-register.ts'
 import type { UpstreamTarget } from './gateway-ports.ts'
 
 /** The service behind an upstream, the organisations a request to it reaches and their countries. */
@@ -25,9 +26,11 @@ export function destinationOf(catalog: Catalog, upstream: UpstreamTarget): Desti
       tier: entry.tier,
       kind: internal ? 'internal' : 'api',
     },
+    // Recipients by legal name: the catalog's names carry notes in brackets ("Volcano Engine (…; ByteDance
+    // affiliate)"), and records, directives and evidence queries must name the organisation itself.
     recipients: [
-      { name: entry.operator, country: entry.operatorCountry },
-      ...entry.recipients.map((r) => ({ name: r.name, country: r.country })),
+      { name: legalNameOf(entry.operator), country: entry.operatorCountry },
+      ...entry.recipients.map((r) => ({ name: legalNameOf(r.name), country: r.country })),
     ],
     countries: recipientCountries(entry),
   }

@@ -2,7 +2,9 @@
 // suspension of transfers (PIPA Art. 28-9), a service the organisation blocks, or the deletion of data
 // already sent to a recipient (the PIPC's April 2025 DeepSeek findings: destroy the prompts sent to
 // Volcano Engine). The shape is checked here so a malformed order can never be stored or applied.
+
 import { z } from 'zod'
+import { legalNameOf } from '../transfers/recipient-register.ts'
 
 /** What a directive does. */
 export const directiveKinds = ['suspend-transfers', 'block-service', 'delete-data'] as const
@@ -165,7 +167,10 @@ export function toDirective(value: unknown): Directive {
 
 /** Recipient names compare without regard to case, repeated spaces and surrounding space. */
 export function sameRecipient(a: string, b: string): boolean {
-  return normaliseName(a) === normaliseName(b)
+  // Either side may be a catalog name with notes in brackets; the legal name before them counts too.
+  const left = [normaliseName(a), normaliseName(legalNameOf(a))]
+  const right = [normaliseName(b), normaliseName(legalNameOf(b))]
+  return left.some((name) => right.includes(name))
 }
 
 function normaliseName(s: string): string {
