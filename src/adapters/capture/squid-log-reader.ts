@@ -59,15 +59,20 @@ export function createSquidLogParser(sink: LogSink): ChunkParser {
 function target(
   method: string,
   url: string,
-): Pick<AuditFlow, 'host' | 'hostEvidence' | 'scheme' | 'url' | 'path' | 'serverPort'> & {
+): Pick<AuditFlow, 'host' | 'hostEvidence' | 'scheme' | 'url' | 'path' | 'serverPort' | 'serverIp'> & {
   encrypted: boolean
 } {
   if (method === 'CONNECT') {
     // CONNECT host:port — a tunnel, usually TLS: only the host is known.
     const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(url)
     const port = m?.[2] === undefined ? 443 : Number(m[2])
+    const name = m?.[1]
     return {
-      ...(m?.[1] === undefined ? {} : { host: m[1].toLowerCase(), hostEvidence: 'log' as const }),
+      ...(name === undefined
+        ? {}
+        : isIpLiteral(name)
+          ? { serverIp: name.toLowerCase() }
+          : { host: name.toLowerCase(), hostEvidence: 'log' as const }),
       serverPort: port,
       scheme: port === 443 ? 'https' : 'tls',
       encrypted: true,
@@ -76,9 +81,9 @@ function target(
   try {
     const u = new URL(url)
     const scheme = u.protocol === 'https:' ? 'https' : u.protocol === 'http:' ? 'http' : 'other'
+    const host = u.hostname.replace(/^\[|\]$/g, '').toLowerCase()
     return {
-      host: u.hostname.replace(/^\[|\]$/g, '').toLowerCase(),
-      hostEvidence: 'log',
+      ...(isIpLiteral(host) ? { serverIp: host } : { host, hostEvidence: 'log' as const }),
       scheme,
       url,
       path: `${u.pathname}${u.search}`,
@@ -137,4 +142,9 @@ function commonFlow(line: string): Omit<AuditFlow, 'id' | 'source'> | undefined 
     ...(headers.length > 0 ? { requestHeaders: headers } : {}),
     ...(bytes === '-' ? {} : { bytesReceived: Number(bytes) }),
   }
+}
+
+/** An address written where a name could be: it names no host, it is the server IP. */
+function isIpLiteral(s: string): boolean {
+  return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(s) || (s.includes(':') && /^[0-9a-f:.]+$/i.test(s))
 }
