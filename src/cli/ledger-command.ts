@@ -15,6 +15,8 @@ import { UsageError } from './usage-error.ts'
 /** Help text of `sluice ledger`. */
 export const ledgerUsage = `usage: sluice ledger verify [--data DIR] [--json]
        sluice ledger tail [-n N] [--data DIR] [--json]
+       sluice ledger query [--recipient NAME] [--country CC] [--subject SUBJ] [--category CAT] [--action A]
+                           [--service ID] [--tenant ID] [--from T1] [--to T2] [-n N] [--data DIR] [--json]
        sluice ledger export --out BUNDLE [--recipient NAME] [--from T1] [--to T2] [--data DIR]
   verify  checks the hash chain of every record; prints 'ok: N records, head HASH' (exit 0) or names
           the first broken record and why (exit 1): hash-mismatch (edited), prev-mismatch (replaced),
@@ -22,6 +24,8 @@ export const ledgerUsage = `usage: sluice ledger verify [--data DIR] [--json]
           checkpoint: its signature (ledger-signing.pub) and that the chain still holds its records
           with the same Merkle root (records cut off the end or rewritten fail, exit 1).
   tail    prints the last N records (default 10): metadata only, records never hold content.
+  query   records matching every filter given, oldest first (default up to 1,000): what went to a
+          recipient or country, about a subject (an access request), of a category, in a time range.
   export  checkpoints the ledger and writes an evidence bundle directory BUNDLE (new or empty): the
           selected records, an inclusion proof of each, the signed checkpoint, the public key, a
           summary.html and a SHA-256 manifest. Check it with 'sluice evidence verify BUNDLE'.
@@ -68,6 +72,12 @@ export async function runLedgerCommand(argv: readonly string[], deps: LedgerComm
       n: { type: 'string', short: 'n' },
       out: { type: 'string' },
       recipient: { type: 'string' },
+      country: { type: 'string' },
+      subject: { type: 'string' },
+      category: { type: 'string' },
+      action: { type: 'string' },
+      service: { type: 'string' },
+      tenant: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -78,17 +88,36 @@ export async function runLedgerCommand(argv: readonly string[], deps: LedgerComm
     write(ledgerUsage)
     return values.help ? 0 : 2
   }
-  if (action !== 'verify' && action !== 'tail' && action !== 'export') {
-    throw new UsageError(`unknown ledger action '${action}'; use 'verify', 'tail' or 'export'`)
+  if (action !== 'verify' && action !== 'tail' && action !== 'export' && action !== 'query') {
+    throw new UsageError(`unknown ledger action '${action}'; use 'verify', 'tail', 'query' or 'export'`)
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`)
-  if (action !== 'tail' && values.n !== undefined) throw new UsageError('-n applies to tail only')
-  const exportOnly = (['out', 'recipient', 'from', 'to'] as const).find((k) => values[k] !== undefined)
-  if (action !== 'export' && exportOnly !== undefined)
-    throw new UsageError(`--${exportOnly} applies to export only`)
+  if (action !== 'tail' && action !== 'query' && values.n !== undefined)
+    throw new UsageError('-n applies to tail and query only')
+  if (action !== 'export' && values.out !== undefined) throw new UsageError('--out applies to export only')
+  const filterKeys = [
+    'recipient',
+    'country',
+    'subject',
+    'category',
+    'action',
+    'service',
+    'tenant',
+    'from',
+    'to',
+  ] as const
+  const given = filterKeys.find((k) => values[k] !== undefined)
+  if (action !== 'export' && action !== 'query' && given !== undefined)
+    throw new UsageError(`--${given} applies to query and export only`)
+  if (action === 'export') {
+    const queryOnly = filterKeys.slice(1, 7).find((k) => values[k] !== undefined)
+    if (queryOnly !== undefined) throw new UsageError(`--${queryOnly} applies to query only`)
+  }
   if (action === 'export' && values.out === undefined)
     throw new UsageError('export needs --out BUNDLE (a new directory)')
-  const count = action === 'tail' ? parseCount(values.n) : 0
+  // A query answers an access request or an investigation: up to 1,000 records unless -n says otherwise.
+  const count =
+    action === 'tail' ? parseCount(values.n) : action === 'query' ? parseCount(values.n ?? '1000') : 0
   const dataDir = values.data ?? deps.defaultDataDir
   const store = await deps.openLedger(dataDir)
   try {
@@ -99,6 +128,17 @@ export async function runLedgerCommand(argv: readonly string[], deps: LedgerComm
         ...(values.to === undefined ? {} : { to: values.to }),
       }
       return await exportBundle(store, dataDir, values.out as string, filter, deps, write)
+    }
+    if (action === 'query') {
+      const filter: Record<string, string> = {}
+      for (const k of filterKeys) {
+        const value = values[k]
+        if (value !== undefined) filter[k] = value
+      }
+      const records = await store.query(filter as LedgerQuery, { limit: count })
+      for (const record of records)
+        write(values.json ? `${JSON.stringify(record)}\n` : `${describeRecord(record)}\n`)
+      return 0
     }
     return action === 'verify'
       ? await verify(store, dataDir, values.json, deps, write)

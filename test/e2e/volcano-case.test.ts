@@ -151,6 +151,26 @@ describe('the Volcano Engine case', () => {
     const verified = await runSluice(dir, ['ledger', 'verify', '--data', dataDir])
     assert.equal(verified.code, 0, verified.stdout + verified.stderr)
 
+    // An investigator's question: what went to Volcano Engine? The one transfer, by metadata.
+    const asked = await runSluice(dir, [
+      'ledger',
+      'query',
+      '--recipient',
+      'Volcano Engine',
+      '--data',
+      dataDir,
+      '--json',
+    ])
+    assert.equal(asked.code, 0, asked.stderr)
+    const found = asked.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { entry: { kind: string; action?: string } })
+    assert.ok(
+      found.some((r) => r.entry.kind === 'decision' && r.entry.action === 'allow'),
+      asked.stdout,
+    )
+
     // 6. The evidence bundle for Volcano Engine verifies offline; a tampered copy does not.
     const bundle = join(dir, 'bundle')
     const exported = await runSluice(dir, [
