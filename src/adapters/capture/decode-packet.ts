@@ -25,8 +25,9 @@ export interface Segment {
   dst: string
   srcPort: number
   dstPort: number
-  /** TCP only. */
+  /** TCP only: sequence and acknowledgement numbers. */
   seq: number
+  ack: number
   flags: number
   payload: Uint8Array
   /** The snap length cut this segment: its payload is shorter than what was sent. */
@@ -188,6 +189,12 @@ function decodeTransport(
           ((b[at + 6] as number) << 8) |
           (b[at + 7] as number)) >>>
         0,
+      ack:
+        (((b[at + 8] as number) << 24) |
+          ((b[at + 9] as number) << 16) |
+          ((b[at + 10] as number) << 8) |
+          (b[at + 11] as number)) >>>
+        0,
       flags: (b[at + 13] as number) & 0x3f,
       payload: b.subarray(at + off, end),
       cut,
@@ -202,6 +209,7 @@ function decodeTransport(
       srcPort: (b[at] as number) * 256 + (b[at + 1] as number),
       dstPort: (b[at + 2] as number) * 256 + (b[at + 3] as number),
       seq: 0,
+      ack: 0,
       flags: 0,
       payload: b.subarray(at + 8, end),
       cut,

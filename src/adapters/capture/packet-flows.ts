@@ -253,6 +253,7 @@ export class PacketFlows implements PacketSink {
       c.sawSyn = true
     }
     if (seg.payload.length > 0) dir.segment(syn ? (seg.seq + 1) >>> 0 : seg.seq, seg.payload, timeMs)
+    if (ack) (fromClient ? c.down : c.up).acked(seg.ack)
     if (seg.cut) {
       c.gaps++
       this.warn(connWhere(c), 'a segment was cut by the capture snap length: bytes are missing')

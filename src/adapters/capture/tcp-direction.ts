@@ -74,6 +74,20 @@ export class TcpDirection {
     while (this.waitingBytes > this.limit) this.skipToFirstWaiting()
   }
 
+  /**
+   * The other side acknowledged up to `ack`: it received every byte before it, so a hole before
+   * `ack` is a loss of the capture, not of the network, and will never be filled.
+   */
+  acked(ack: number): void {
+    // Bounded: each turn delivers at least the first waiting segment.
+    for (;;) {
+      const first = this.waiting[0]
+      // Only a hole the acknowledgement covers entirely: bytes after `ack` may still be in flight.
+      if (first === undefined || ((ack - first.seq) | 0) < 0) return
+      this.skipToFirstWaiting()
+    }
+  }
+
   /** The stream ends: whatever waits behind a hole is delivered after a gap. */
   end(): void {
     while (this.waiting.length > 0) this.skipToFirstWaiting()

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { buildPcap, type SyntheticExchange } from '../../../test/support/capture-fixtures.ts'
+import { readCaptureBytes, text } from '../../../test/support/read-capture-bytes.ts'
+import { TcpDirection } from './tcp-direction.ts'
+
+function collector() {
+  const events: string[] = []
+  return {
+    events,
+    consumer: {
+      data: (b: Uint8Array) => events.push(new TextDecoder().decode(b)),
+      gap: (n: number) => events.push(`<gap ${n}>`),
+    },
+  }
+}
+
+const bytes = (s: string): Uint8Array => new TextEncoder().encode(s)
+
+describe('TCP reassembly of one direction', () => {
+  it('delivers out-of-order segments in order and drops retransmissions', () => {
+    const c = collector()
+    const d = new TcpDirection(c.consumer, 1000)
+    d.syn(100)
+    d.segment(106, bytes('world'), 0)
+    d.segment(101, bytes('hello'), 0)
+    d.segment(101, bytes('hello'), 0)
+    d.segment(103, bytes('llo wo'), 0)
+    d.segment(111, bytes('!'), 0)
+    assert.equal(c.events.join(''), 'helloworld!')
+    assert.equal(d.delivered, 11)
+    assert.equal(d.retransmitted, 5 + 6)
+  })
+
+  it('works across the 2^32 sequence wrap', () => {
+    const c = collector()
+    const d = new TcpDirection(c.consumer, 1000)
+    d.syn(0xfffffffd)
+    d.segment(0, bytes('cd'), 0)
+    d.segment(0xfffffffe, bytes('ab'), 0)
+    assert.equal(c.events.join(''), 'abcd')
+  })
+
+  it('declares a gap when the out-of-order buffer is full (bounded memory)', () => {
+    const c = collector()
+    const d = new TcpDirection(c.consumer, 8)
+    d.syn(0)
+    d.segment(1, bytes('abc'), 0)
+    // Bytes 4..9 never arrive; 10 bytes wait behind the hole, more than the 8 allowed.
+    d.segment(10, bytes('0123456789'), 0)
+    assert.deepEqual(c.events, ['abc', '<gap 6>', '0123456789'])
+    assert.equal(d.missing, 6)
+  })
+
+  it('declares the remaining holes as gaps at the end of the stream', () => {
+    const c = collector()
+    const d = new TcpDirection(c.consumer, 1000)
+    d.syn(0)
+    d.segment(1, bytes('ab'), 0)
+    d.segment(5, bytes('ef'), 0)
+    d.end()
+    assert.deepEqual(c.events, ['ab', '<gap 2>', 'ef'])
+  })
+})
+
+const upload: SyntheticExchange = {
+  kind: 'http',
+  time: '2026-03-01T10:00:00Z',
+  clientIp: '10.0.0.5',
+  serverIp: '198.51.100.7',
+  host: 'api.example.org',
+  method: 'POST',
+  path: '/upload',
+  requestBody: Array.from({ length: 3000 }, (_, i) => String.fromCharCode(97 + (i % 26))).join(''),
+  responseBody: 'x'.repeat(2500),
+}
+
+describe('TCP reassembly in captures', () => {
+  it('gives the same bodies with reordered and retransmitted segments', async () => {
+    const { flows, warnings } = await readCaptureBytes(
+      buildPcap([upload], { segmentSize: 200, reorder: true, retransmit: true }),
+    )
+    assert.deepEqual(warnings, [])
+    assert.equal(text(flows[0]?.requestBody), (upload as { requestBody: string }).requestBody)
+    assert.equal(text(flows[0]?.responseBody), 'x'.repeat(2500))
+    assert.equal(flows[0]?.partial, undefined)
+  })
+
+  it('marks the flow partial and warns when a segment was lost inside a Content-Length body', async () => {
+    const { flows, warnings } = await readCaptureBytes(
+      buildPcap([upload], { segmentSize: 500, drop: (s) => s.fromClient && s.segment === 2 }),
+    )
+    assert.equal(flows.length, 1)
+    const f = flows[0]
+    assert.equal(f?.partial, true)
+    assert.equal(f?.status, 200, 'the parser stays in step after a gap inside a body of known length')
+    assert.equal(text(f?.responseBody), 'x'.repeat(2500))
+    assert.ok(warnings.some((w) => /500 bytes of the client stream are missing/.test(w.message)))
+    assert.ok(warnings.some((w) => w.where === 'tcp 10.0.0.5:49152 → 198.51.100.7:80'))
+  })
+
+  it('recovers at the next request after a gap in a request head', async () => {
+    const second = { ...upload, path: '/second', requestBody: 'small', connection: 'k' } as SyntheticExchange
+    const first = { ...upload, path: '/first', requestBody: 'small', connection: 'k' } as SyntheticExchange
+    // Lose the first client segment (the whole first request).
+    const { flows, warnings } = await readCaptureBytes(
+      buildPcap([first, second], { drop: (s) => s.fromClient && s.segment === 0 }),
+    )
+    assert.ok(warnings.some((w) => /missing from the capture/.test(w.message)))
+    const paths = flows.map((f) => f.path)
+    assert.ok(paths.includes('/second'), `flows: ${JSON.stringify(paths)}`)
+  })
+})
