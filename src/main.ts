@@ -16,6 +16,7 @@ export {
 export { loadOrCreateCa } from './adapters/tls-intercept/index.ts'
 export {
   evidenceExtras,
+  loadTransfersFor,
   openCatalogLookups,
   openExistingLedger,
   readTextFile,

@@ -9,6 +9,7 @@ import { isConfigError } from '../config/config-error.ts'
 import {
   evidenceExtras,
   loadOrCreateCa,
+  loadTransfersFor,
   openCatalogLookups,
   openDirectiveCommandStores,
   openExistingLedger,
@@ -24,6 +25,7 @@ import { runEvidenceCommand } from './evidence-command.ts'
 import { runFingerprintCommand } from './fingerprint-command.ts'
 import { runLedgerCommand } from './ledger-command.ts'
 import { runPolicyCommand } from './policy-command.ts'
+import { runReportCommand } from './report-command.ts'
 import { runRestoreCommand } from './restore-command.ts'
 import { runScanCommand } from './scan-command.ts'
 import { runServeCommand } from './serve-command.ts'
@@ -37,6 +39,7 @@ commands:
   fingerprint   build an exact-data fingerprint file from a CSV
   ledger        verify the hash-chained ledger and its signed checkpoints, tail it, export evidence
   evidence      verify an evidence bundle offline (sluice evidence verify BUNDLE)
+  report        the overseas-transfer disclosure table for a privacy policy (report transfers)
   policy        run policy test cases, lint a policy
   config        print the sluice.yaml JSON Schema, check a config, hash a virtual key
   ca            create the organisation CA for HTTPS interception (ca init)
@@ -76,6 +79,11 @@ async function run(argv: readonly string[]): Promise<number> {
         newId: (prefix) => `${prefix}-${randomUUID().slice(0, 8)}`,
         readFile: async (p) => new Uint8Array(await readFile(p)),
         writeFile: (p, text) => writeFile(p, text, { flag: 'wx' }),
+      })
+    case 'report':
+      return runReportCommand(rest, {
+        openLedger: openExistingLedger,
+        loadTransfers: (file) => loadTransfersFor(file, process.env),
       })
     case 'evidence':
       return runEvidenceCommand(rest)

@@ -6,11 +6,15 @@ import { ledgerFileIn, openSqliteLedger } from '../adapters/ledger-sqlite/open-s
 import type { LedgerDatabase } from '../app/checkpoint-port.ts'
 import { SluiceError } from '../app/errors.ts'
 import { destinationOf } from '../app/gateway/service-facts.ts'
+import { loadConfig } from '../config/load-config-file.ts'
 import { createCatalog } from '../core/catalog/catalog.ts'
+import type { CatalogEntry } from '../core/catalog/catalog-schema.ts'
 import type { EvidenceFile } from '../core/ledger/evidence-bundle.ts'
 import type { LedgerQuery } from '../core/ledger/ledger-query.ts'
 import type { ServiceFacts } from '../core/policy/policy-types.ts'
+import type { TransfersConfig } from '../core/transfers/transfers-config.ts'
 import { openDirectiveState } from './directive-state.ts'
+import { catalogFor } from './gateway-process.ts'
 
 /** Catalog lookups for `sluice policy test|lint` and `sluice config check`. */
 export async function openCatalogLookups(): Promise<{
@@ -73,4 +77,18 @@ export async function evidenceExtras(request: {
   } finally {
     await state.close()
   }
+}
+
+/** The catalog (with the config's changes) and transfers settings a config file puts in force. */
+export async function loadTransfersFor(
+  configFile: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{
+  readonly entries: readonly CatalogEntry[]
+  readonly transfers: TransfersConfig
+  readonly dataDir: string
+}> {
+  const config = await loadConfig(configFile, env)
+  const catalog = await catalogFor(config)
+  return { entries: catalog.entries, transfers: config.transfers, dataDir: config.server.dataDir }
 }

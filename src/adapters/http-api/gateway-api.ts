@@ -62,6 +62,14 @@ export async function serveGatewayRequest(
     }
     const body = parseJsonObject(await readBody(req, options.bodyLimitBytes))
     const reason = header(req, 'x-sluice-reason')
+    // Where the personal data comes from (EU, CN…): its regime's transfer rules apply on top of Korea's.
+    const origin = header(req, 'x-sluice-data-origin')?.trim().toUpperCase()
+    if (origin !== undefined && !/^[A-Z]{2}$/.test(origin)) {
+      throw new SluiceError(
+        'INVALID_INPUT',
+        'x-sluice-data-origin must be a two-letter country code (e.g. EU, CN, KR)',
+      )
+    }
     const outcome = await handleAiRequest(deps, {
       api,
       body,
@@ -69,6 +77,7 @@ export async function serveGatewayRequest(
       remoteAddress: remoteOf(req),
       ...keys,
       ...(reason === undefined ? {} : { warnReason: decodeReason(reason) }),
+      ...(origin === undefined ? {} : { dataOrigin: origin }),
       passHeaders: pickHeaders(req),
       signal: abort.signal,
       onSubject: (id) => {
