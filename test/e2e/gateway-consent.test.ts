@@ -98,3 +98,42 @@ describe('consent for a transfer abroad', {
     assert.equal(again.error.type, 'sluice_consent_required')
   })
 })
+
+describe('personal data bound abroad without a basis, as the operator chose', () => {
+  let redacting: GatewayHarness
+  let blocking: GatewayHarness
+  before(async () => {
+    redacting = await startGatewayHarness({ transfers: '  onMissingBasis: redact' })
+    blocking = await startGatewayHarness({ transfers: '  onMissingBasis: block' })
+  })
+  after(async () => {
+    await redacting?.close()
+    await blocking?.close()
+  })
+  const clientOf = (h: GatewayHarness) =>
+    new OpenAI({ baseURL: `${h.sluice.url}/v1`, apiKey: firmKey, maxRetries: 0 })
+
+  it('redact: the request goes with the personal data tagged out, and says so in the ledger', async () => {
+    await clientOf(redacting).chat.completions.create({ model: 'gpt-4o-mini', messages: [question] })
+    const leaving = redacting.provider.requests.at(-1)
+    assert.doesNotMatch(leaving?.rawBody ?? '', /park\.jiwoo/)
+    assert.match(leaving?.rawBody ?? '', /<EMAIL_ADDRESS>/)
+    const last = (await redacting.ledger()).at(-1)
+    assert.equal(last?.entry.action, 'redact')
+    assert.equal(last?.entry.rule, 'transfer-no-basis-redacted')
+  })
+
+  it('block: refused without a consent link', async () => {
+    const error = await clientOf(blocking)
+      .chat.completions.create({ model: 'gpt-4o-mini', messages: [question] })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )
+    assert.ok(error instanceof OpenAI.APIError)
+    assert.equal(error.status, 403)
+    assert.equal(error.type, 'sluice_policy_block')
+    assert.equal((error.error as { consent_url?: string }).consent_url, undefined)
+    assert.equal(blocking.provider.requests.length, 0)
+  })
+})

@@ -28,7 +28,13 @@ export interface GatewayHarness {
 }
 
 /** The test configuration; `inspection` is YAML appended to the inspection section (failMode defaults to closed). */
-export function testConfig(provider: string, internal: string, dataDir: string, inspection = ''): string {
+export function testConfig(
+  provider: string,
+  internal: string,
+  dataDir: string,
+  inspection = '',
+  transfers = '',
+): string {
   return `
 server: { host: 127.0.0.1, port: 0, dataDir: ${JSON.stringify(dataDir)} }
 inspection:
@@ -98,6 +104,7 @@ tenants:
     policy:
       preset: kr-ministry
 transfers:
+${transfers}
   bases:
     # OpenAI's API processes prompts on the ministry's behalf, disclosed in its privacy policy (28-8(1)3).
     - { tenant: mofa, recipient: 'OpenAI (US); entity not confirmed in this pass', basis: KR_PIPA_28_8_1_3, reference: 'DPA 2026-017', privacyPolicyVersion: '2026-03' }
@@ -110,14 +117,17 @@ keys:
 
 /** Starts the stand-ins and Sluice (one process) with {@link testConfig}. */
 export async function startGatewayHarness(
-  options: { readonly inspection?: string } = {},
+  options: { readonly inspection?: string; readonly transfers?: string } = {},
 ): Promise<GatewayHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'sluice-gw-'))
   const provider = await startStandInUpstream()
   const internal = await startStandInUpstream()
   const configFile = join(dir, 'sluice.yaml')
   const dataDir = join(dir, 'data')
-  await writeFile(configFile, testConfig(provider.url, internal.url, dataDir, options.inspection ?? ''))
+  await writeFile(
+    configFile,
+    testConfig(provider.url, internal.url, dataDir, options.inspection ?? '', options.transfers ?? ''),
+  )
   const logs: string[] = []
   let sluice: RunningSluice
   try {

@@ -16,6 +16,7 @@ import type { DecisionEntry } from '../../core/ledger/ledger-record.ts'
 import type { CompiledPolicy } from '../../core/policy/compile-policy.ts'
 import { evaluatePolicy } from '../../core/policy/evaluate-policy.ts'
 import type { Decision, RequestFacts } from '../../core/policy/policy-types.ts'
+import { personalCategories } from '../../core/transfers/consent.ts'
 import { createPseudonymizer, type Pseudonymizer } from '../../core/transform/pseudonymizer.ts'
 import { type RedactionMode, redactText } from '../../core/transform/redact-text.ts'
 import { judgeGatewayTransfer } from '../consent/gateway-transfer.ts'
@@ -229,7 +230,7 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
     deps.telemetry.decision('block', rule)
     throw directiveRefusal(directed)
   }
-  const judged =
+  let judged =
     deps.transfers === undefined
       ? { transfer: undefined }
       : await judgeGatewayTransfer(deps.transfers, {
@@ -241,8 +242,30 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
           decision,
           ...(request.dataOrigin === undefined ? {} : { dataOrigin: request.dataOrigin }),
         })
+  // The operator may prefer sending without the personal data to refusing: tag out every personal type.
+  if ('refuse' in judged && deps.transfers?.transfers().settings.onMissingBasis === 'redact') {
+    const personal = inspection.summary
+      .filter((s) => personalCategories.includes(s.category))
+      .map((s) => s.type)
+    decision = {
+      action: 'redact',
+      rule: 'transfer-no-basis-redacted',
+      redactMode: 'tag',
+      transformTypes: [...new Set([...(decision.transformTypes ?? []), ...personal])],
+      notice: {
+        ko: '국외 이전 근거가 없어 개인정보를 가리고 보냈습니다.',
+        en: 'No legal basis for the transfer abroad: personal data was tagged out before sending.',
+      },
+    }
+    deps.telemetry.decision(decision.action, decision.rule)
+    judged = { transfer: undefined }
+  }
   if ('refuse' in judged) {
-    const rule = judged.refuse.kind === 'consent_required' ? 'transfer-consent-required' : 'transfer-no-basis'
+    // 'block' means block: no consent link even where consent could cure the transfer.
+    const askConsent =
+      judged.refuse.kind === 'consent_required' &&
+      deps.transfers?.transfers().settings.onMissingBasis !== 'block'
+    const rule = askConsent ? 'transfer-consent-required' : 'transfer-no-basis'
     await deps.recorder.record({
       ...entryBase,
       direction: 'request',
@@ -252,12 +275,18 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
       rule,
     })
     deps.telemetry.decision('block', rule)
-    throw judged.refuse.kind === 'consent_required'
-      ? new GatewayError('CONSENT_REQUIRED', judged.refuse.message, {
-          rule,
-          consentUrl: judged.refuse.consentUrl,
-        })
-      : new GatewayError('POLICY_BLOCK', judged.refuse.message, { rule })
+    if (askConsent && judged.refuse.kind === 'consent_required') {
+      throw new GatewayError('CONSENT_REQUIRED', judged.refuse.message, {
+        rule,
+        consentUrl: judged.refuse.consentUrl,
+      })
+    }
+    const reasons = judged.refuse.missing.map((m) => m.reason).join(' | ')
+    throw new GatewayError(
+      'POLICY_BLOCK',
+      `personal data in this request may not be transferred abroad without a legal basis on file (${reasons})`,
+      { rule },
+    )
   }
   await deps.recorder.record({
     ...entryBase,

@@ -66,6 +66,12 @@ export const transfersConfigSchema = z.strictObject({
       }),
     )
     .default({}),
+  onMissingBasis: z
+    .enum(['consent', 'block', 'redact'])
+    .default('consent')
+    .describe(
+      'personal data bound abroad without a basis: ask for consent where it can cure it (else block), always block, or send it with the personal data tagged out',
+    ),
   recognisedCountries: z
     .array(country)
     .default([])
