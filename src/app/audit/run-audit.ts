@@ -3,6 +3,7 @@ import {
   type FlowPayloads,
   maskValue,
   type PayloadFinding,
+  redactUrl,
   valueDigest,
 } from '../../core/audit/analyse-payloads.ts'
 import { parseAuditCategory } from '../../core/audit/audit-categories.ts'
@@ -159,7 +160,7 @@ export async function runAudit(deps: AuditDeps, request: AuditRequest): Promise<
         destinationId: d.id,
         ...(f.time === undefined ? {} : { time: f.time }),
         method: f.method ?? (f.encrypted ? 'TLS' : '-'),
-        ...(f.url === undefined ? {} : { url: f.url.length > 300 ? `${f.url.slice(0, 300)}…` : f.url }),
+        ...(f.url === undefined ? {} : { url: redactUrl(f.url) }),
         category: p.category,
         label: p.label,
         how: p.method,

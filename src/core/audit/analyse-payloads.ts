@@ -198,3 +198,20 @@ export function maskValue(value: string): string {
 export function valueDigest(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 16)
 }
+
+/** A URL as the report shows it: query values replaced by `•` (identifiers travel there), capped at 300 characters. */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?')
+  const base = q < 0 ? url : url.slice(0, q)
+  const query =
+    q < 0
+      ? ''
+      : `?${url
+          .slice(q + 1)
+          .split('#')[0]
+          ?.split('&')
+          .map((pair) => (pair.includes('=') ? `${pair.slice(0, pair.indexOf('='))}=•` : pair))
+          .join('&')}`
+  const text = `${base}${query}`
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text
+}
