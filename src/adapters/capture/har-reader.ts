@@ -136,9 +136,39 @@ export function createHarParser(sink: HarSink): ChunkParser {
         `byte ${bytes}`,
         input === none
           ? `the HAR ends before its JSON is complete (${reason}): ${entryIndex} entries read, the rest is missing`
-          : `the HAR's JSON is malformed near byte ${bytes} (${reason}): ${entryIndex} entries read, the rest is not`,
+          : `the HAR's JSON is malformed before byte ${bytes} (${reason}): ${entryIndex} entries read, the rest is not`,
       )
     }
+  }
+
+  // The tokenizer returns a call's tokens only when the whole call succeeds, so the text is fed in
+  // pieces that end where a value at depth ≤ 3 closes (an entry of log.entries): a syntax error then
+  // costs the broken entry only, never the good ones before it in the same chunk.
+  let depth = 0
+  let inString = false
+  let escaped = false
+  const feedCut = (text: string): void => {
+    let from = 0
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      if (inString) {
+        if (escaped) escaped = false
+        else if (c === 92) escaped = true
+        else if (c === 34) inString = false
+        continue
+      }
+      if (c === 34) inString = true
+      else if (c === 123 || c === 91) depth++
+      else if (c === 125 || c === 93) {
+        depth--
+        if (depth <= 3) {
+          feed(text.slice(from, i + 1))
+          from = i + 1
+          if (stopped) return
+        }
+      }
+    }
+    if (from < text.length) feed(from === 0 ? text : text.slice(from))
   }
 
   return {
@@ -150,11 +180,11 @@ export function createHarParser(sink: HarSink): ChunkParser {
         first = false
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
       }
-      feed(text)
+      feedCut(text)
     },
     end() {
       const rest = decoder.decode()
-      if (rest !== '') feed(rest)
+      if (rest !== '') feedCut(rest)
       feed(none)
       if (!sawEntries && !stopped)
         sink.warn('log.entries', 'no log.entries array: this JSON is not a HAR file')
