@@ -191,6 +191,10 @@ describe('the Volcano Engine case', () => {
     const records = join(tampered, 'records.jsonl')
     const text = await readFile(records, 'utf8')
     assert.ok(text.includes('corp'), 'the bundle holds the company records')
+    // The orders and the erasure are part of the evidence, as is the deletion request sent.
+    assert.match(text, /"kind":"erasure"/)
+    assert.match(await readFile(join(bundle, 'directives.json'), 'utf8'), /PIPC 2025-04 DeepSeek/)
+    assert.match(await readFile(join(bundle, 'deletion-requests.json'), 'utf8'), /Volcano Engine/)
     await writeFile(records, text.replace('"corp"', '"c0rp"'))
     const bad = await runSluice(dir, ['evidence', 'verify', tampered])
     assert.notEqual(bad.code, 0)

@@ -92,6 +92,15 @@ const fillSideTableSql = [
    SELECT 'recipient', json_extract(r.value, '$.name'), ledger.seq FROM ledger, json_each(ledger.entry, '$.recipients') AS r
    WHERE ledger.seq > ${sideTableState} AND ledger.seq <= ? AND json_valid(ledger.entry) AND json_type(r.value, '$.name') = 'text'
    ORDER BY 2, 3`,
+  // Directives and erasures name one recipient and country (core/ledger/ledger-query.ts does the same).
+  `INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
+   SELECT 'recipient', json_extract(entry, '$.recipient'), seq FROM ledger
+   WHERE seq > ${sideTableState} AND seq <= ? AND json_valid(entry) AND json_type(entry, '$.recipient') = 'text'
+   ORDER BY 2, 3`,
+  `INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
+   SELECT 'country', json_extract(entry, '$.country'), seq FROM ledger
+   WHERE seq > ${sideTableState} AND seq <= ? AND json_valid(entry) AND json_type(entry, '$.country') = 'text'
+   ORDER BY 2, 3`,
   `INSERT OR IGNORE INTO ledger_tags (tag, value, seq)
    SELECT 'country', c.value, ledger.seq FROM ledger, json_each(ledger.entry, '$.countries') AS c
    WHERE ledger.seq > ${sideTableState} AND ledger.seq <= ? AND json_valid(ledger.entry) AND c.type = 'text'

@@ -70,6 +70,12 @@ export function indexedFieldsOf(entry: LedgerEntry): IndexedFields {
         ),
       ]
     : []
+  // Directives and erasures name one recipient: evidence about a recipient must include its orders.
+  const single = textOf(e.recipient)
+  if (single !== undefined && !recipients.includes(single)) recipients.push(single)
+  const country = textOf(e.country)
+  const countries = textsOf(e.countries)
+  if (country !== undefined && !countries.includes(country)) countries.push(country)
   return {
     time,
     atMs: Date.parse(time),
@@ -79,7 +85,7 @@ export function indexedFieldsOf(entry: LedgerEntry): IndexedFields {
     service: textOf(e.service),
     action: textOf(e.action),
     recipients,
-    countries: textsOf(e.countries),
+    countries,
     categories: textsOf(e.categories),
   }
 }
