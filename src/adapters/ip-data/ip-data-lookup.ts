@@ -100,10 +100,10 @@ export function createIpDataLookup(location: IpDataLocation = defaultIpDataLocat
     {
       name: '@ip-location-db/geo-whois-asn-country',
       provides: 'IP → country (GeoFeed, RIR whois, RIR ASN country, merged)',
-      licence: 'CC0-1.0',
+      licence: 'CC0-1.0 (package); underlying RIR data CC-BY-4.0 (NRO)',
       version: countryVersion,
       date: dateOfVersion(countryVersion),
-      attribution: 'ip-location-db (sapics), data from RIR whois and GeoFeeds; NRO RIR statistics',
+      attribution: 'ip-location-db (sapics); GeoFeeds (OpenGeoFeed); RIR whois and ASN data by the NRO (CC BY 4.0)',
     },
     {
       name: '@ip-location-db/asn',

@@ -109,6 +109,9 @@ indicators ${report.indicatorsUsed.length ? e(report.indicatorsUsed.join(', ')) 
     )
   out.push('</table>')
   out.push(
+    '<p>IP to ASN data: <a href="https://db-ip.com">IP Geolocation by DB-IP</a>, RouteViews and the NRO, CC BY 4.0. Details: catalog/ATTRIBUTION-ip-data.md.</p>',
+  )
+  out.push(
     `<h2 id="method">Method and limits</h2><p>Findings by indicator (values the investigator supplied, in plain, URL-encoded, base64, hex and MD5/SHA-1/SHA-256 forms) and by structure (known AI chat and telemetry fields) are confirmed; detector patterns carry their score; "possible prompt content" is a heuristic for free text sent to destinations that are not AI services. Encrypted flows without decryption show only host, address and volume. Server country is where the address is located per the IP data; entity country is where the owning organisation is registered, per the registry or catalog: the two are reported separately. Host names come from the captures themselves (HTTP, TLS SNI, DNS answers), never from live DNS.</p>`,
   )
   out.push('</body></html>\n')
