@@ -103,7 +103,8 @@ export function createIpDataLookup(location: IpDataLocation = defaultIpDataLocat
       licence: 'CC0-1.0 (package); underlying RIR data CC-BY-4.0 (NRO)',
       version: countryVersion,
       date: dateOfVersion(countryVersion),
-      attribution: 'ip-location-db (sapics); GeoFeeds (OpenGeoFeed); RIR whois and ASN data by the NRO (CC BY 4.0)',
+      attribution:
+        'ip-location-db (sapics); GeoFeeds (OpenGeoFeed); RIR whois and ASN data by the NRO (CC BY 4.0)',
     },
     {
       name: '@ip-location-db/asn',

@@ -22,7 +22,8 @@ function memoryReader(
     async readCapture(file, sink, { sourceIndex, onProgress }) {
       const capture = captures[file]
       if (capture === undefined) throw new Error(`no capture ${file}`)
-      capture.flows.forEach((f, n) => sink.flow({ id: `${sourceIndex}:${n}`, source: sourceIndex, ...f }))
+      for (const [n, f] of capture.flows.entries())
+        sink.flow({ id: `${sourceIndex}:${n}`, source: sourceIndex, ...f })
       for (const w of capture.warnings ?? [])
         sink.warn({ source: sourceIndex, where: 'packet 9', message: w })
       onProgress?.(100)
