@@ -29,7 +29,7 @@ export function renderFlowDiagram(matrix: readonly FlowSummaryRow[]): string {
     const entityId = `${r.entity} (${r.entityCountry})`
     node(0, r.category, categoryLabels[r.category], weight)
     node(1, entityId, entityId, weight)
-    node(2, r.entityCountry, `entity country ${r.entityCountry}`, weight)
+    node(2, r.entityCountry, r.entityCountry, weight)
     links.push({ from: [0, r.category], to: [1, entityId], weight, flagged: r.undisclosed > 0 })
     const existing = links.find((l) => l.from[1] === entityId && l.to[1] === r.entityCountry)
     if (existing) {
@@ -49,14 +49,14 @@ export function renderFlowDiagram(matrix: readonly FlowSummaryRow[]): string {
     }
     height = Math.max(height, y)
   }
-  const width = 900
-  const xs = [40, 400, 760]
+  const width = 1150
+  const xs = [30, 380, 1000]
   const nodeWidth = 14
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height + 10}" width="100%" role="img" aria-label="data categories to recipients to countries">`,
-    '<text x="40" y="16" font-size="12" font-weight="bold">Data category</text>',
-    '<text x="400" y="16" font-size="12" font-weight="bold">Recipient (entity country)</text>',
-    '<text x="760" y="16" font-size="12" font-weight="bold">Country</text>',
+    '<text x="30" y="16" font-size="12" font-weight="bold">Data category</text>',
+    '<text x="380" y="16" font-size="12" font-weight="bold">Recipient (entity country)</text>',
+    '<text x="1000" y="16" font-size="12" font-weight="bold">Entity country</text>',
   ]
   // Each node hands out its height to its links in order, so bands stack instead of overlapping.
   const outUsed = new Map<string, number>()
@@ -82,10 +82,9 @@ export function renderFlowDiagram(matrix: readonly FlowSummaryRow[]): string {
       parts.push(
         `<rect x="${x}" y="${n.y.toFixed(1)}" width="${nodeWidth}" height="${n.h.toFixed(1)}" fill="#34495e"/>`,
       )
-      const tx = i === 2 ? x - 6 : x + nodeWidth + 6
-      const anchor = i === 2 ? 'end' : 'start'
+      // A white halo keeps labels readable where bands pass under them.
       parts.push(
-        `<text x="${tx}" y="${(n.y + n.h / 2 + 4).toFixed(1)}" font-size="12" text-anchor="${anchor}">${escapeHtml(n.label)}</text>`,
+        `<text x="${x + nodeWidth + 6}" y="${(n.y + n.h / 2 + 4).toFixed(1)}" font-size="12" paint-order="stroke" stroke="#fff" stroke-width="3">${escapeHtml(n.label)}</text>`,
       )
     }
   })
