@@ -43,8 +43,10 @@ interface Connection {
   tls?: ClientHello
   requests?: Http1Stream
   responses?: Http1Stream
+  /** Requests waiting for their response (pipelining: responses come in request order). */
   pendingRequests: HttpMessage[]
-  /** Requests answered, for pairing (pipelining: responses come in request order). */
+  /** Responses whose request is not complete yet (a hole in the client stream, capture reordering). */
+  heldResponses: HttpMessage[]
   gaps: number
   closed: boolean
 }
@@ -246,6 +248,8 @@ export class PacketFlows implements PacketSink {
     // Keep the map in least-recently-active order for eviction.
     this.connections.delete(c.key)
     this.connections.set(c.key, c)
+    c.up.tick()
+    c.down.tick()
     const fromClient = c.client.ip === seg.src && c.client.port === seg.srcPort
     const dir = fromClient ? c.up : c.down
     if (syn) {
@@ -258,7 +262,7 @@ export class PacketFlows implements PacketSink {
       c.gaps++
       this.warn(connWhere(c), 'a segment was cut by the capture snap length: bytes are missing')
     }
-    if ((seg.flags & tcpFlags.fin) !== 0) dir.fin = true
+    if ((seg.flags & tcpFlags.fin) !== 0) dir.finished((seg.seq + seg.payload.length + (syn ? 1 : 0)) >>> 0)
     if ((seg.flags & tcpFlags.rst) !== 0 || (c.up.fin && c.down.fin)) {
       this.connections.delete(c.key)
       this.close(c, undefined)
@@ -289,6 +293,7 @@ export class PacketFlows implements PacketSink {
       helloBytes: 0,
       helloDone: false,
       pendingRequests: [],
+      heldResponses: [],
       gaps: 0,
       closed: false,
     }
@@ -323,7 +328,13 @@ export class PacketFlows implements PacketSink {
 
   private startHttp(c: Connection): void {
     c.requests = new Http1Stream('request', this.maxBody, (m) => {
-      c.pendingRequests.push(m)
+      // Held responses older than this request answered requests the capture lost.
+      while (c.heldResponses.length > 0 && (c.heldResponses[0] as HttpMessage).timeMs < m.timeMs) {
+        this.pair(c, undefined, c.heldResponses.shift())
+      }
+      const held = c.heldResponses.shift()
+      if (held !== undefined) this.pair(c, m, held)
+      else c.pendingRequests.push(m)
       if (c.requests?.switched && m.line[0] === 'CONNECT') {
         // A tunnel follows: its first client bytes may be a TLS ClientHello worth reading.
         c.helloDone = false
@@ -333,7 +344,15 @@ export class PacketFlows implements PacketSink {
     c.responses = new Http1Stream(
       'response',
       this.maxBody,
-      (m) => this.pair(c, c.pendingRequests.shift(), m),
+      (m) => {
+        const req = c.pendingRequests.shift()
+        if (req !== undefined) this.pair(c, req, m)
+        else {
+          c.heldResponses.push(m)
+          // Bounded: a client stream stuck behind a hole cannot hold more than 64 responses.
+          if (c.heldResponses.length > 64) this.pair(c, undefined, c.heldResponses.shift())
+        }
+      },
       () => c.pendingRequests[0]?.line[0],
     )
     c.responses.onProblem = (r) => this.warn(connWhere(c), `server stream: ${r}`)
@@ -400,7 +419,9 @@ export class PacketFlows implements PacketSink {
       c.responses?.end()
       // Requests never answered: flows without a response.
       for (const r of c.pendingRequests) this.pair(c, r, undefined)
+      for (const r of c.heldResponses) this.pair(c, undefined, r)
       c.pendingRequests = []
+      c.heldResponses = []
       if (!(c.requests?.switched ?? false)) return
     }
     if (c.up.delivered + c.down.delivered === 0 && c.tls === undefined) return
@@ -431,6 +452,10 @@ export class PacketFlows implements PacketSink {
     if (req === undefined) {
       if (res === undefined) return
       // A response whose request was not captured (capture began mid-connection, or a gap).
+      this.warn(
+        connWhere(c),
+        `response ${res.line[1]} without its request (not captured): the flow is partial`,
+      )
       this.emitFlow({
         time: iso(res.timeMs),
         clientIp: c.client.ip,
@@ -465,7 +490,8 @@ export class PacketFlows implements PacketSink {
       const port = c.server.port === 80 || where.host.includes(':') ? '' : `:${c.server.port}`
       url = `http://${where.hostHeader ?? where.host + port}${target}`
     }
-    const partial = req.partial || (res?.partial ?? false)
+    // An unanswered request on a connection with holes: its response may be what was lost.
+    const partial = req.partial || (res?.partial ?? c.gaps > 0)
     if (req.partialReason !== undefined)
       this.warn(connWhere(c), `request ${method} ${target.slice(0, 80)}: ${req.partialReason}`)
     if (res?.partialReason !== undefined)

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { buildPcap, type SyntheticExchange } from '../../../test/support/capture-fixtures.ts'
+import {
+  buildPcap,
+  type HttpExchange,
+  httpResponseBytes,
+  type SyntheticExchange,
+} from '../../../test/support/capture-fixtures.ts'
 import { readCaptureBytes, text } from '../../../test/support/read-capture-bytes.ts'
 import { TcpDirection } from './tcp-direction.ts'
 
@@ -52,6 +57,33 @@ describe('TCP reassembly of one direction', () => {
     assert.equal(d.missing, 6)
   })
 
+  it('declares a hole the other side acknowledged a gap, a few packets later', () => {
+    const c = collector()
+    const d = new TcpDirection(c.consumer, 1000)
+    d.syn(0)
+    d.segment(1, bytes('ab'), 0)
+    d.segment(5, bytes('ef'), 0)
+    d.acked(7)
+    for (let i = 0; i < 7; i++) d.tick()
+    assert.deepEqual(c.events, ['ab'], 'a capture may record the ACK before the segment: wait')
+    d.tick()
+    assert.deepEqual(c.events, ['ab', '<gap 2>', 'ef'])
+  })
+
+  it('does not declare a gap when the acknowledged segment shows up after its ACK', () => {
+    const c = collector()
+    const d = new TcpDirection(c.consumer, 1000)
+    d.syn(0)
+    d.segment(1, bytes('ab'), 0)
+    d.segment(5, bytes('ef'), 0)
+    d.acked(7)
+    d.tick()
+    d.segment(3, bytes('cd'), 0)
+    for (let i = 0; i < 10; i++) d.tick()
+    assert.deepEqual(c.events, ['ab', 'cd', 'ef'])
+    assert.equal(d.missing, 0)
+  })
+
   it('declares the remaining holes as gaps at the end of the stream', () => {
     const c = collector()
     const d = new TcpDirection(c.consumer, 1000)
@@ -97,6 +129,19 @@ describe('TCP reassembly in captures', () => {
     assert.equal(text(f?.responseBody), 'x'.repeat(2500))
     assert.ok(warnings.some((w) => /500 bytes of the client stream are missing/.test(w.message)))
     assert.ok(warnings.some((w) => w.where === 'tcp 10.0.0.5:49152 → 198.51.100.7:80'))
+  })
+
+  it('notices bytes lost at the very end of a stream from the FIN sequence number', async () => {
+    const { flows, warnings } = await readCaptureBytes(
+      buildPcap([upload], { segmentSize: 500, drop: (s) => !s.fromClient && s.segment === 5 }),
+    )
+    assert.ok(warnings.some((w) => /\d+ bytes of the server stream are missing/.test(w.message)))
+    assert.equal(flows[0]?.partial, true)
+    // The last segment held the bytes after the first 2500 of the response.
+    assert.equal(
+      flows[0]?.responseBody?.length,
+      2500 - (httpResponseBytes(upload as HttpExchange).length - 2500),
+    )
   })
 
   it('recovers at the next request after a gap in a request head', async () => {

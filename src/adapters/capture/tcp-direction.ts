@@ -9,6 +9,9 @@ interface Waiting {
   timeMs: number
 }
 
+/** Packets of the connection to wait after an acknowledgement covers a hole before declaring it a gap. */
+const ackPatience = 8
+
 /** Receives the bytes of one direction in order. */
 export interface StreamConsumer {
   data(bytes: Uint8Array, timeMs: number): void
@@ -32,6 +35,9 @@ export class TcpDirection {
   /** First payload time. */
   firstTimeMs: number | undefined
   fin = false
+  private finSeq: number | undefined
+  private coveredAck: number | undefined
+  private ackCountdown = 0
 
   constructor(consumer: StreamConsumer, limit: number) {
     this.consumer = consumer
@@ -75,22 +81,52 @@ export class TcpDirection {
   }
 
   /**
-   * The other side acknowledged up to `ack`: it received every byte before it, so a hole before
-   * `ack` is a loss of the capture, not of the network, and will never be filled.
+   * The other side acknowledged up to `ack`: it received every byte before it, so a hole that the
+   * acknowledgement covers is a loss of the capture, not of the network, and will never be filled.
+   * The gap is declared a few packets later ({@link tick}), because captures on several CPUs (`-i
+   * any`) sometimes record an acknowledgement before the segment it acknowledges.
    */
   acked(ack: number): void {
-    // Bounded: each turn delivers at least the first waiting segment.
+    const first = this.waiting[0]
+    if (first === undefined || ((ack - first.seq) | 0) < 0) return
+    this.coveredAck = ack
+    if (this.ackCountdown === 0) this.ackCountdown = ackPatience
+  }
+
+  /** One more packet of the connection went by. */
+  tick(): void {
+    if (this.coveredAck === undefined || --this.ackCountdown > 0) return
+    const ack = this.coveredAck
+    this.coveredAck = undefined
+    this.ackCountdown = 0
     for (;;) {
       const first = this.waiting[0]
-      // Only a hole the acknowledgement covers entirely: bytes after `ack` may still be in flight.
+      // Only holes the acknowledgement covers entirely: bytes after `ack` may still be in flight.
       if (first === undefined || ((ack - first.seq) | 0) < 0) return
       this.skipToFirstWaiting()
     }
   }
 
-  /** The stream ends: whatever waits behind a hole is delivered after a gap. */
+  /** This direction's FIN was seen at `seq`: every byte before it was sent. */
+  finished(seq: number): void {
+    this.fin = true
+    this.finSeq = seq
+  }
+
+  /**
+   * The stream ends: whatever waits behind a hole is delivered after a gap, and bytes the FIN's
+   * sequence number says were sent but the capture never showed are a gap too.
+   */
   end(): void {
     while (this.waiting.length > 0) this.skipToFirstWaiting()
+    if (this.finSeq !== undefined && this.next !== undefined) {
+      const missing = (this.finSeq - this.next) | 0
+      if (missing > 0) {
+        this.missing += missing
+        this.next = this.finSeq
+        this.consumer.gap(missing)
+      }
+    }
   }
 
   private skipToFirstWaiting(): void {
