@@ -210,7 +210,7 @@ describe('capture files written by tcpdump', { skip }, () => {
     check(flows)
   })
 
-  it('reads a pcap from tcpdump -i any with nanosecond timestamps (Linux cooked capture)', async (t) => {
+  it('reads a pcap from tcpdump -i any with nanosecond timestamps (Linux cooked capture)', async (ctx) => {
     // Capturing on 'any' sometimes misses a loopback packet: the reader then says so (a gap warning,
     // the flow partial), which is right but not what this test is about; up to three attempts.
     for (let attempt = 1; attempt <= 3; attempt++) {
@@ -235,7 +235,7 @@ describe('capture files written by tcpdump', { skip }, () => {
         for (const w of warnings) assert.match(w.message, /missing from the capture|without its request/)
         assert.ok(flows.some((f) => f.partial === true))
         if (attempt < 3) continue
-        t.diagnostic(`tcpdump -i any lost packets in all three attempts: ${warnings.length} loss warnings`)
+        ctx.diagnostic(`tcpdump -i any lost packets in all three attempts: ${warnings.length} loss warnings`)
         assert.ok(flows.some((f) => f.host === 'ark.cn-beijing.volces.com'))
         return
       }
