@@ -23,6 +23,7 @@ function deps(
         datasets: [],
         disclosuresChecked: request.disclosures !== undefined,
         indicatorsUsed: (request.indicators ?? []).map((i) => i.name),
+        digestKey: request.digestKey === undefined ? 'per-run' : 'supplied',
         consent: [],
         flows: 0,
         destinations: [],

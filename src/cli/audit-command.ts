@@ -11,7 +11,7 @@ import { UsageError } from './usage-error.ts'
 
 /** Help text of `sluice audit`. */
 export const auditUsage = `usage: sluice audit [--indicators FILE] [--disclosures FILE] [--format html|json|csv|pdf]
-                    [--out PATH] CAPTURE...
+                    [--out PATH] [--digest-key KEY] CAPTURE...
   Analyses captured traffic (HAR, pcap, pcapng, Squid access logs, Sluice ledger exports) offline:
   which personal data went to which organisations in which countries, and which flows the app's
   disclosures do not cover. Every input is hashed (SHA-256) into the report's manifest.
@@ -22,6 +22,8 @@ export const auditUsage = `usage: sluice audit [--indicators FILE] [--disclosure
                       consent: [{moment, time}] — undisclosed flows and flows before consent are flagged
   --format F          html (default), json, csv or pdf (headless Chromium)
   --out PATH          write the report there (csv: a directory gets one file per table); default stdout
+  --digest-key KEY    key of the value digests (HMAC-SHA256) shown beside masked values; the same key
+                      makes digests comparable across audits (default: a random key, not kept)
 `
 
 /** What `runAuditCommand` needs from the composition root. */
@@ -76,6 +78,7 @@ export async function runAuditCommand(argv: readonly string[], deps: AuditComman
       disclosures: { type: 'string' },
       format: { type: 'string', default: 'html' },
       out: { type: 'string' },
+      'digest-key': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -109,6 +112,7 @@ export async function runAuditCommand(argv: readonly string[], deps: AuditComman
     captures: positionals,
     ...(indicators === undefined ? {} : { indicators }),
     ...(disclosures === undefined ? {} : { disclosures }),
+    ...(values['digest-key'] === undefined ? {} : { digestKey: values['digest-key'] }),
     onProgress: (capture, bytes) => bar.update((before[capture] ?? 0) + bytes),
   })
   bar.finish()

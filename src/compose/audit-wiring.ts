@@ -1,4 +1,5 @@
 // What `sluice audit` needs from the outside world, wired once here.
+import { randomBytes } from 'node:crypto'
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { getDomain } from 'tldts'
 import { readCapture } from '../adapters/capture/read-capture.ts'
@@ -49,6 +50,7 @@ export async function openAuditDeps() {
     registrableDomain: (host: string) => getDomain(host) ?? undefined,
     now: () => new Date(),
     version,
+    randomKey: () => new Uint8Array(randomBytes(32)),
   }
   return {
     runAudit: (request: AuditRequest) => runAudit(deps, request),

@@ -233,6 +233,20 @@ for (const format of ['har', 'pcap', 'pcapng'] as const) {
   })
 }
 
+test('value digests: keyed per run by default, comparable across audits with --digest-key', async () => {
+  const a = await audit(files.har as string)
+  const b = await audit(files.har as string)
+  assert.equal(a.digestKey, 'per-run')
+  assert.notEqual(a.findings[0]?.valueDigest, b.findings[0]?.valueDigest)
+  const c = await audit(files.har as string, ['--digest-key', 'case-2026-17'])
+  const d = await audit(files.pcap as string, ['--digest-key', 'case-2026-17'])
+  assert.equal(c.digestKey, 'supplied')
+  const imeiDigest = (r: AuditReport) =>
+    r.findings.find((f) => f.indicator === 'test phone IMEI')?.valueDigest
+  assert.equal(imeiDigest(c), imeiDigest(d))
+  assert.match(imeiDigest(c) ?? '', /^[0-9a-f]{16}$/)
+})
+
 test('squid log (no bodies): device information in the URL to Volcano Engine, undisclosed, before consent', async () => {
   const report = await audit(files.squid as string)
   assert.equal(report.manifest[0]?.format, 'squid')

@@ -39,6 +39,7 @@ before(async () => {
     registry: await loadRecipientRegistry(),
     now: () => new Date('2026-11-24T00:00:00Z'),
     version: 'test',
+    randomKey: () => new Uint8Array(32).fill(7),
   }
 })
 after(async () => {

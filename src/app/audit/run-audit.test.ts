@@ -43,6 +43,7 @@ const base = async (reader: CaptureReader) => ({
   engine: createDetectionEngine(createDefaultDetectors()),
   now: () => new Date('2026-11-24T00:00:00Z'),
   version: 'test',
+  randomKey: () => new Uint8Array(32).fill(7),
 })
 const enc = (s: string) => new TextEncoder().encode(s)
 

@@ -36,6 +36,8 @@ export interface AuditDeps {
   readonly registrableDomain?: (host: string) => string | undefined
   readonly now: () => Date
   readonly version: string
+  /** Fresh random bytes: the per-run digest key when the investigator supplies none. */
+  readonly randomKey: () => Uint8Array
 }
 
 /** One audit: the captures and what the investigator knows. */
@@ -46,6 +48,8 @@ export interface AuditRequest {
   /** Score floor of pattern findings (default 0.6). */
   readonly minScore?: number
   readonly maxDecodedBytes?: number
+  /** Key of the value digests in the report; supply the same key to compare digests across audits. */
+  readonly digestKey?: string
   /** Called as each capture is read: its index and the bytes read so far. */
   readonly onProgress?: (capture: number, bytesRead: number) => void
 }
@@ -77,6 +81,8 @@ const maxWarnings = 10_000
  */
 export async function runAudit(deps: AuditDeps, request: AuditRequest): Promise<AuditReport> {
   const forms = indicatorForms(request.indicators ?? [])
+  const digestKey =
+    request.digestKey === undefined ? deps.randomKey() : new TextEncoder().encode(request.digestKey)
   const minScore = request.minScore ?? 0.6
   const maxDecoded = request.maxDecodedBytes ?? defaultMaxDecodedBytes
   const destinations = new Map<string, DestinationState>()
@@ -171,7 +177,7 @@ export async function runAudit(deps: AuditDeps, request: AuditRequest): Promise<
         ...(p.indicator === undefined ? {} : { indicator: p.indicator }),
         ...(p.rule === undefined ? {} : { rule: p.rule }),
         excerpt: `${p.where.split(' → ').pop()}: ${maskValue(p.value)}`,
-        valueSha256: valueDigest(p.value),
+        valueDigest: valueDigest(p.value, digestKey),
         ...(verdict === undefined
           ? {}
           : {
@@ -277,6 +283,7 @@ export async function runAudit(deps: AuditDeps, request: AuditRequest): Promise<
     datasets: [...deps.ipLookup.datasets, registryDataset],
     disclosuresChecked: request.disclosures !== undefined,
     indicatorsUsed: (request.indicators ?? []).map((i) => i.name),
+    digestKey: request.digestKey === undefined ? 'per-run' : 'supplied',
     consent: request.disclosures?.consent ?? [],
     flows,
     destinations: [...destinations.values()].map(toDestination),

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import type { DetectionEngine } from '../detection/create-engine.ts'
 import { categoryOfType, type EntityType } from '../detection/entity-type.ts'
 import type { AuditCategory } from './audit-categories.ts'
@@ -194,9 +194,14 @@ export function maskValue(value: string): string {
   return `${chars.slice(0, 2).join('')}${'•'.repeat(Math.min(12, chars.length - 2))} (${chars.length} chars)`
 }
 
-/** SHA-256 of a value (hex, first 16 characters): lets an investigator match a known value in a report. */
-export function valueDigest(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 16)
+/**
+ * HMAC-SHA256 of a value under the audit's digest key (hex, first 16 characters). Keyed, because a plain
+ * hash of a low-entropy value (an IMEI, an OS version) is reversed by trying every candidate; with the
+ * key, an investigator can still tell whether a known value is the one in the report, and equal values
+ * have equal digests across findings.
+ */
+export function valueDigest(value: string, key: Uint8Array): string {
+  return createHmac('sha256', key).update(value, 'utf8').digest('hex').slice(0, 16)
 }
 
 /** A URL as the report shows it: query values replaced by `•` (identifiers travel there), capped at 300 characters. */

@@ -57,8 +57,8 @@ export interface AuditFinding {
   readonly indicator?: string
   readonly rule?: string
   readonly excerpt: string
-  /** First 16 hex characters of SHA-256 of the value. */
-  readonly valueSha256: string
+  /** First 16 hex characters of HMAC-SHA256 of the value under the audit's digest key (see `digestKey`). */
+  readonly valueDigest: string
   /** Undefined when no disclosures file was given. */
   readonly disclosed?: boolean
   readonly disclosedAs?: string
@@ -106,6 +106,8 @@ export interface AuditReport {
   readonly datasets: readonly ReportDataset[]
   readonly disclosuresChecked: boolean
   readonly indicatorsUsed: readonly string[]
+  /** 'supplied': the investigator's --digest-key (digests comparable across audits); 'per-run': random, not kept. */
+  readonly digestKey: 'supplied' | 'per-run'
   readonly summary: {
     readonly flows: number
     readonly encryptedFlows: number
@@ -133,6 +135,7 @@ export interface ReportParts {
   readonly datasets: readonly ReportDataset[]
   readonly disclosuresChecked: boolean
   readonly indicatorsUsed: readonly string[]
+  readonly digestKey: AuditReport['digestKey']
   readonly consent: readonly { readonly moment: string; readonly time: string }[]
   readonly flows: number
   readonly destinations: readonly AuditDestination[]
@@ -244,6 +247,7 @@ export function buildAuditReport(parts: ReportParts): AuditReport {
     datasets: parts.datasets,
     disclosuresChecked: parts.disclosuresChecked,
     indicatorsUsed: parts.indicatorsUsed,
+    digestKey: parts.digestKey,
     summary: {
       flows: parts.flows,
       encryptedFlows: destinations.reduce((n, d) => n + d.encryptedFlows, 0),

@@ -72,3 +72,15 @@ test('maskValue shows two characters and the length only', () => {
   assert.equal(maskValue('356938035643809'), '35•••••••••••• (15 chars)')
   assert.equal(maskValue('abc'), '••• (3 chars)')
 })
+
+test('value digests are keyed: same value and key agree, another key differs', async () => {
+  const { valueDigest } = await import('./analyse-payloads.ts')
+  const k1 = new Uint8Array(32).fill(1)
+  assert.equal(valueDigest('356938035643809', k1), valueDigest('356938035643809', k1))
+  assert.notEqual(
+    valueDigest('356938035643809', k1),
+    valueDigest('356938035643809', new Uint8Array(32).fill(2)),
+  )
+  assert.notEqual(valueDigest('356938035643809', k1), sha('sha256', '356938035643809').slice(0, 16))
+  assert.match(valueDigest('x', k1), /^[0-9a-f]{16}$/)
+})

@@ -18,7 +18,7 @@ const finding = (over: Partial<AuditFinding>): AuditFinding => ({
   score: 1,
   where: 'body → JSON $.messages[0].content',
   excerpt: 'content: He•••• (5 chars)',
-  valueSha256: '0123456789abcdef',
+  valueDigest: '0123456789abcdef',
   disclosed: false,
   beforeConsent: true,
   disclosureNotes: ['not named'],
@@ -32,6 +32,7 @@ const parts: ReportParts = {
   datasets: [],
   disclosuresChecked: true,
   indicatorsUsed: [],
+  digestKey: 'per-run',
   consent: [{ moment: 'accepted', time: '2026-11-20T10:00:10.000Z' }],
   flows: 3,
   destinations: [
