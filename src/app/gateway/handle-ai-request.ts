@@ -143,7 +143,6 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
     )
   }
   let upstream = upstreamFor(setup, request.api, parts.model)
-  requireKey(upstream)
   const destination = destinationOf(setup.catalog, upstream)
   const facts: Omit<RequestFacts, 'detections' | 'direction'> = {
     tenant: subject.tenant,
@@ -190,7 +189,6 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
   deps.telemetry.decision(decision.action, decision.rule)
   if (decision.action === 'route' && decision.routeTo !== undefined) {
     upstream = routeTarget(setup, request.api, decision.routeTo)
-    requireKey(upstream)
   }
   const documentFindings = inspection.findings.slice(parts.parts.length).flat()
   const decided = unrewritable(decision, documentFindings)
@@ -201,6 +199,9 @@ export async function handleAiRequest(deps: GatewayDeps, request: AiRequest): Pr
     decision.action === 'route'
       ? baseRecord(deps, request, subject, upstream, parts.model, routed)
       : ledgerBase
+  // A request that would be sent needs the provider key; a refusal does not (the quick start's
+  // DeepSeek line is blocked whether or not a DeepSeek key is set).
+  if (decision.action !== 'block' && decision.action !== 'warn') requireKey(upstream)
   const categories = [...new Set(inspection.summary.map((s) => s.category))].sort()
   // A regulator's order overrides any basis or consent: checked before transfers.
   const leaves = decision.action !== 'block' && decision.action !== 'warn'
