@@ -132,4 +132,24 @@ describe('HAR reader', () => {
     assert.equal(r2.flows.length, 0)
     assert.match(r2.warnings[0]?.message ?? '', /no log\.entries array/)
   })
+
+  it('never throws on cut or mutated HARs (fuzz, fixed seed)', async () => {
+    const base = buildHar([
+      chat,
+      { ...chat, path: '/2', requestBody: '{"a":"\\\\\\"q\\"","b":[1,2,{"c":null}]}' },
+    ])
+    let seed = 7
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff
+      return seed % n
+    }
+    for (let round = 0; round < 60; round++) {
+      const chars = [...base]
+      for (let k = 0; k < 1 + rand(5); k++) chars[rand(chars.length)] = '{}[]",:\\ x1'[rand(12)] as string
+      const { source } = await readCaptureBytes(chars.join('').slice(0, base.length - rand(400)), 'f.har', {
+        chunkBytes: 1 + rand(64),
+      })
+      assert.equal(source.sha256.length, 64)
+    }
+  })
 })

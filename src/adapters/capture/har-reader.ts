@@ -149,26 +149,43 @@ export function createHarParser(sink: HarSink): ChunkParser {
   let escaped = false
   const feedCut = (text: string): void => {
     let from = 0
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i)
+    let i = 0
+    const n = text.length
+    // Bounded: every turn advances i.
+    while (i < n) {
       if (inString) {
-        if (escaped) escaped = false
-        else if (c === 92) escaped = true
-        else if (c === 34) inString = false
+        if (escaped) {
+          escaped = false
+          i++
+          continue
+        }
+        // Most of a HAR is string content (bodies): jump from quote to quote.
+        const q = text.indexOf('"', i)
+        const stop = q < 0 ? n : q
+        let k = 0
+        while (stop - k - 1 >= i && text.charCodeAt(stop - k - 1) === 92) k++
+        if (q < 0) {
+          escaped = k % 2 === 1
+          break
+        }
+        if (k % 2 === 0) inString = false
+        i = q + 1
         continue
       }
+      const c = text.charCodeAt(i)
+      i++
       if (c === 34) inString = true
       else if (c === 123 || c === 91) depth++
       else if (c === 125 || c === 93) {
         depth--
         if (depth <= 3) {
-          feed(text.slice(from, i + 1))
-          from = i + 1
+          feed(text.slice(from, i))
+          from = i
           if (stopped) return
         }
       }
     }
-    if (from < text.length) feed(from === 0 ? text : text.slice(from))
+    if (from < n) feed(from === 0 ? text : text.slice(from))
   }
 
   return {
