@@ -196,3 +196,37 @@ test('one failing flow is a warning, not a failed audit', async () => {
   assert.match(warnings[0]?.message ?? '', /^analysis failed/)
   assert.ok(report.findings.some((f) => f.rule === 'device field android_id'))
 })
+
+test('evidence is capped per kind; omitted findings still count in the summary and matrix', async () => {
+  const flows = Array.from({ length: 10 }, (_, i) => ({
+    time: `2026-11-20T10:00:${String(i).padStart(2, '0')}Z`,
+    host: 'gator.volces.com',
+    url: `http://gator.volces.com/log?imei=356938035643809&n=${i}`,
+    encrypted: false,
+  }))
+  const report = await runAudit(await base(memoryReader({ 'a.har': { flows } })), {
+    captures: ['a.har'],
+    maxEvidencePerKind: 3,
+    disclosures: { recipients: [], consent: [] },
+  })
+  const structural = report.findings.filter((f) => f.rule === 'device field imei')
+  assert.deepEqual(
+    structural.map((f) => f.flowId),
+    ['0:0', '0:1', '0:2'],
+  )
+  const row = report.matrix.find((r) => r.category === 'device_information')
+  assert.equal(row?.findings, 20, 'structural + pattern findings of all 10 flows')
+  assert.equal(row?.undisclosed, 20)
+  assert.equal(report.summary.findings, 20)
+  assert.equal(report.findings.length, 6)
+  assert.deepEqual(report.omitted, [
+    {
+      destinationId: 'dest:gator.volces.com',
+      category: 'device_information',
+      findings: 14,
+      confirmed: 7,
+      undisclosed: 14,
+      beforeConsent: 14,
+    },
+  ])
+})

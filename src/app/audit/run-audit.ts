@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto'
 import {
   analysePayloads,
   type FlowPayloads,
@@ -12,6 +13,7 @@ import {
   type AuditFinding,
   type AuditReport,
   buildAuditReport,
+  type OmittedFindings,
   type OwningEntity,
   type ReportDataset,
 } from '../../core/audit/audit-report.ts'
@@ -48,6 +50,8 @@ export interface AuditRequest {
   /** Score floor of pattern findings (default 0.6). */
   readonly minScore?: number
   readonly maxDecodedBytes?: number
+  /** Findings of one kind (destination, category, method, label) kept as evidence; the rest are counted (default 25). */
+  readonly maxEvidencePerKind?: number
   /** Key of the value digests in the report; supply the same key to compare digests across audits. */
   readonly digestKey?: string
   /** Called as each capture is read: its index and the bytes read so far. */
@@ -81,8 +85,12 @@ const maxWarnings = 10_000
  */
 export async function runAudit(deps: AuditDeps, request: AuditRequest): Promise<AuditReport> {
   const forms = indicatorForms(request.indicators ?? [])
-  const digestKey =
-    request.digestKey === undefined ? deps.randomKey() : new TextEncoder().encode(request.digestKey)
+  const digestKey = createSecretKey(
+    request.digestKey === undefined ? deps.randomKey() : new TextEncoder().encode(request.digestKey),
+  )
+  const maxEvidence = request.maxEvidencePerKind ?? 25
+  const evidenceCounts = new Map<string, number>()
+  const omitted = new Map<string, OmittedFindings>()
   const minScore = request.minScore ?? 0.6
   const maxDecoded = request.maxDecodedBytes ?? defaultMaxDecodedBytes
   const destinations = new Map<string, DestinationState>()
@@ -160,6 +168,29 @@ export async function runAudit(deps: AuditDeps, request: AuditRequest): Promise<
               p.category,
               f.time,
             )
+      const kind = `${d.id}\n${p.category}\n${p.method}\n${p.label}`
+      const seen = (evidenceCounts.get(kind) ?? 0) + 1
+      evidenceCounts.set(kind, seen)
+      if (seen > maxEvidence) {
+        const key = `${d.id}\n${p.category}`
+        let o = omitted.get(key)
+        if (o === undefined) {
+          o = {
+            destinationId: d.id,
+            category: p.category,
+            findings: 0,
+            confirmed: 0,
+            undisclosed: 0,
+            beforeConsent: 0,
+          }
+          omitted.set(key, o)
+        }
+        o.findings++
+        if (p.confidence === 'confirmed') o.confirmed++
+        if (verdict?.disclosed === false) o.undisclosed++
+        if (verdict?.beforeConsent === true) o.beforeConsent++
+        return
+      }
       findings.push({
         id: `${f.id}/${n + 1}`,
         flowId: f.id,
@@ -288,6 +319,7 @@ export async function runAudit(deps: AuditDeps, request: AuditRequest): Promise<
     flows,
     destinations: [...destinations.values()].map(toDestination),
     findings,
+    omitted: [...omitted.values()],
     warnings,
   })
 }

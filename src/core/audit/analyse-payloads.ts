@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto'
+import { createHmac, type KeyObject } from 'node:crypto'
 import type { DetectionEngine } from '../detection/create-engine.ts'
 import { categoryOfType, type EntityType } from '../detection/entity-type.ts'
 import type { AuditCategory } from './audit-categories.ts'
@@ -200,7 +200,7 @@ export function maskValue(value: string): string {
  * key, an investigator can still tell whether a known value is the one in the report, and equal values
  * have equal digests across findings.
  */
-export function valueDigest(value: string, key: Uint8Array): string {
+export function valueDigest(value: string, key: Uint8Array | KeyObject): string {
   return createHmac('sha256', key).update(value, 'utf8').digest('hex').slice(0, 16)
 }
 

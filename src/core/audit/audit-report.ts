@@ -66,6 +66,20 @@ export interface AuditFinding {
   readonly disclosureNotes: readonly string[]
 }
 
+/**
+ * Findings counted but not listed: beyond `maxEvidencePerKind` findings of one kind (destination,
+ * category, method, label) only the first ones are kept as evidence, so memory follows the variety of
+ * findings rather than the size of the capture. They still count in the summary and the matrix.
+ */
+export interface OmittedFindings {
+  readonly destinationId: string
+  readonly category: AuditCategory
+  findings: number
+  confirmed: number
+  undisclosed: number
+  beforeConsent: number
+}
+
 /** A data set or registry the report relied on. */
 export interface ReportDataset {
   readonly name: string
@@ -123,6 +137,8 @@ export interface AuditReport {
   readonly destinations: readonly AuditDestination[]
   readonly matrix: readonly FlowSummaryRow[]
   readonly findings: readonly AuditFinding[]
+  /** Counted, not listed (see {@link OmittedFindings}). */
+  readonly omitted: readonly OmittedFindings[]
   readonly timeline: readonly TimelineEvent[]
   readonly warnings: readonly AuditWarning[]
 }
@@ -140,6 +156,7 @@ export interface ReportParts {
   readonly flows: number
   readonly destinations: readonly AuditDestination[]
   readonly findings: readonly AuditFinding[]
+  readonly omitted?: readonly OmittedFindings[]
   readonly warnings: readonly AuditWarning[]
 }
 
@@ -160,8 +177,31 @@ export function buildAuditReport(parts: ReportParts): AuditReport {
   const destById = new Map(destinations.map((d) => [d.id, d]))
   const findings = [...parts.findings].sort((a, b) => byTime(a, b) || compareIds(a.id, b.id))
 
+  const omitted = [...(parts.omitted ?? [])].sort(
+    (a, b) => a.destinationId.localeCompare(b.destinationId) || a.category.localeCompare(b.category),
+  )
   const rows = new Map<string, FlowSummaryRow & { serverCountries: string[]; destinations: string[] }>()
-  for (const f of findings) {
+  const tallies: {
+    destinationId: string
+    category: AuditCategory
+    time?: string
+    findings: number
+    confirmed: number
+    undisclosed: number
+    beforeConsent: number
+  }[] = [
+    ...findings.map((f) => ({
+      destinationId: f.destinationId,
+      category: f.category,
+      ...(f.time === undefined ? {} : { time: f.time }),
+      findings: 1,
+      confirmed: f.confidence === 'confirmed' ? 1 : 0,
+      undisclosed: f.disclosed === false ? 1 : 0,
+      beforeConsent: f.beforeConsent === true ? 1 : 0,
+    })),
+    ...omitted,
+  ]
+  for (const f of tallies) {
     const d = destById.get(f.destinationId)
     const e = entityOf(d)
     const key = `${f.category}\n${e.name}`
@@ -185,10 +225,10 @@ export function buildAuditReport(parts: ReportParts): AuditReport {
       serverCountries: string[]
       destinations: string[]
     }
-    r.findings++
-    if (f.confidence === 'confirmed') r.confirmed++
-    if (f.disclosed === false) r.undisclosed++
-    if (f.beforeConsent === true) r.beforeConsent++
+    r.findings += f.findings
+    r.confirmed += f.confirmed
+    r.undisclosed += f.undisclosed
+    r.beforeConsent += f.beforeConsent
     for (const c of d?.serverCountries ?? []) if (!r.serverCountries.includes(c)) r.serverCountries.push(c)
     if (d?.host !== undefined && !r.destinations.includes(d.host)) r.destinations.push(d.host)
     else if (d?.host === undefined && d !== undefined && !r.destinations.includes(d.id.slice(5)))
@@ -254,15 +294,16 @@ export function buildAuditReport(parts: ReportParts): AuditReport {
       destinations: destinations.length,
       organisations: organisations.size,
       countries: [...countries].sort(),
-      findings: findings.length,
-      confirmed: findings.filter((f) => f.confidence === 'confirmed').length,
-      undisclosed: findings.filter((f) => f.disclosed === false).length,
-      beforeConsent: findings.filter((f) => f.beforeConsent === true).length,
+      findings: tallies.reduce((n, t) => n + t.findings, 0),
+      confirmed: tallies.reduce((n, t) => n + t.confirmed, 0),
+      undisclosed: tallies.reduce((n, t) => n + t.undisclosed, 0),
+      beforeConsent: tallies.reduce((n, t) => n + t.beforeConsent, 0),
       headlines,
     },
     destinations,
     matrix,
     findings,
+    omitted,
     timeline,
     warnings: parts.warnings,
   }

@@ -81,6 +81,11 @@ indicators ${report.indicatorsUsed.length ? e(report.indicatorsUsed.join(', ')) 
     )
   }
   out.push('</table>')
+  const omittedCount = report.omitted.reduce((n, o) => n + o.findings, 0)
+  if (omittedCount > 0)
+    out.push(
+      `<p>${omittedCount} further findings of kinds already shown are counted in the summary and the matrix but not listed (evidence is kept for the first findings of each destination, category, method and label).</p>`,
+    )
 
   out.push(
     '<h2 id="manifest">Inputs (chain of custody)</h2><table><tr><th>#</th><th>File</th><th>Format</th><th>Bytes</th><th>SHA-256</th></tr>',
