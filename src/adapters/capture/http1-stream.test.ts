@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { buildPcap, type HttpExchange } from '../../../test/support/capture-fixtures.ts'
 import { readCaptureBytes, text } from '../../../test/support/read-capture-bytes.ts'
-import { Http1Stream, type HttpMessage } from './http1-stream.ts'
+import { type BodyBudget, Http1Stream, type HttpMessage } from './http1-stream.ts'
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s)
 
@@ -10,12 +10,14 @@ function parse(
   kind: 'request' | 'response',
   wire: string,
   options: { maxBody?: number; split?: number; method?: string } = {},
+  budget: BodyBudget = { used: 0, limit: Number.POSITIVE_INFINITY },
 ) {
   const out: HttpMessage[] = []
   const problems: string[] = []
   const p = new Http1Stream(
     kind,
     options.maxBody ?? 1 << 20,
+    budget,
     (m) => out.push(m),
     () => options.method,
   )
@@ -73,6 +75,15 @@ describe('HTTP/1.x stream parser', () => {
     assert.equal(out[0]?.bodyBytes, 10)
     assert.equal(out[0]?.partial, true)
     assert.match(out[0]?.partialReason ?? '', /longer than 4 bytes/)
+  })
+
+  it('shares a body budget between parsers: beyond it bodies are counted, not kept, and the budget is given back', () => {
+    const budget = { used: 0, limit: 6 }
+    const { out } = parse('request', 'POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\n0123456789', {}, budget)
+    assert.equal(text(out[0]?.body), '012345')
+    assert.equal(out[0]?.bodyBytes, 10)
+    assert.match(out[0]?.partialReason ?? '', /exceed 6 bytes in all/)
+    assert.equal(budget.used, 0)
   })
 
   it('reports a message cut by the end of the stream as partial', () => {
@@ -147,6 +158,26 @@ describe('HTTP over reassembled TCP in captures', () => {
       )
     })
   }
+
+  it('reports requests without responses once more than 256 wait on one connection (bounded)', async () => {
+    const many: HttpExchange[] = Array.from({ length: 300 }, (_, i) => ({
+      ...base,
+      time: '2026-01-01T00:00:00Z',
+      path: `/r${i}`,
+      pipelined: true,
+    }))
+    const { flows, warnings } = await readCaptureBytes(buildPcap(many, { drop: (s) => !s.fromClient }))
+    assert.equal(flows.length, 300)
+    assert.deepEqual(
+      flows.slice(0, 3).map((f) => [f.path, f.status]),
+      [
+        ['/r0', undefined],
+        ['/r1', undefined],
+        ['/r2', undefined],
+      ],
+    )
+    assert.ok(warnings.some((w) => /more than 256 requests without responses/.test(w.message)))
+  })
 
   it('emits a request whose response was never captured', async () => {
     const x: HttpExchange = {

@@ -22,6 +22,12 @@ export interface HttpMessage {
   partialReason?: string
 }
 
+/** Body bytes kept by all parsers of a capture at once, and the most allowed. */
+export interface BodyBudget {
+  used: number
+  readonly limit: number
+}
+
 /** What the response parser needs to know about the request a response answers. */
 export type RequestMethodLookup = () => string | undefined
 
@@ -64,6 +70,7 @@ export class Http1Stream {
   private kept = 0
   private readonly kind: 'request' | 'response'
   private readonly maxBody: number
+  private readonly budget: BodyBudget
   private readonly onMessage: (m: HttpMessage) => void
   private readonly methodOfRequest: RequestMethodLookup
   /** Set when the stream stopped being HTTP (upgrade, CONNECT tunnel): the rest is not parsed. */
@@ -72,11 +79,13 @@ export class Http1Stream {
   constructor(
     kind: 'request' | 'response',
     maxBody: number,
+    budget: BodyBudget,
     onMessage: (m: HttpMessage) => void,
     methodOfRequest: RequestMethodLookup = () => undefined,
   ) {
     this.kind = kind
     this.maxBody = maxBody
+    this.budget = budget
     this.onMessage = onMessage
     this.methodOfRequest = methodOfRequest
   }
@@ -319,14 +328,19 @@ export class Http1Stream {
     if (cur === undefined || b.length === 0) return
     cur.bodyBytes += b.length
     cur.wireBytes += b.length
-    if (this.kept < this.maxBody) {
-      const take = Math.min(b.length, this.maxBody - this.kept)
+    const room = Math.min(this.maxBody - this.kept, this.budget.limit - this.budget.used)
+    const take = Math.max(0, Math.min(b.length, room))
+    if (take > 0) {
       this.bodyParts.push(b.slice(0, take))
       this.kept += take
-      if (take < b.length) {
-        cur.partial = true
-        cur.partialReason = `body longer than ${this.maxBody} bytes: the rest is counted, not kept`
-      }
+      this.budget.used += take
+    }
+    if (take < b.length && !cur.partial) {
+      cur.partial = true
+      cur.partialReason =
+        this.kept >= this.maxBody
+          ? `body longer than ${this.maxBody} bytes: the rest is counted, not kept`
+          : `bodies being read exceed ${this.budget.limit} bytes in all: the rest of this one is counted, not kept`
     }
   }
 
@@ -360,6 +374,7 @@ export class Http1Stream {
       cur.body = body
     }
     this.bodyParts = []
+    this.budget.used -= this.kept
     this.kept = 0
     this.current = undefined
     if (cur.line[0] !== '') this.onMessage(cur)

@@ -6,9 +6,15 @@
 import type { AuditFlow, AuditWarning } from '../../core/audit/flow.ts'
 import { type DecodeProblem, decodeFrame, type Segment, tcpFlags } from './decode-packet.ts'
 import { parseDnsResponse } from './dns-message.ts'
-import { Http1Stream, type HttpMessage, looksLikeHttpRequest, looksLikeHttpResponse } from './http1-stream.ts'
+import {
+  type BodyBudget,
+  Http1Stream,
+  type HttpMessage,
+  looksLikeHttpRequest,
+  looksLikeHttpResponse,
+} from './http1-stream.ts'
 import type { CapturedPacket, PacketSink } from './packet.ts'
-import { TcpDirection } from './tcp-direction.ts'
+import { type ReorderBudget, TcpDirection } from './tcp-direction.ts'
 import { type ClientHello, looksLikeTls, maxClientHelloBytes, parseClientHello } from './tls-client-hello.ts'
 
 /** Bounds of the packet reader. */
@@ -17,6 +23,10 @@ export interface PacketFlowLimits {
   maxBodyBytes?: number
   /** Out-of-order bytes buffered per direction before a gap is declared (default 4 MiB). */
   maxReorderBytes?: number
+  /** Out-of-order bytes buffered across all connections (default 128 MiB). */
+  maxReorderTotalBytes?: number
+  /** Body bytes kept across all HTTP messages being read at once (default 384 MiB); beyond, bodies are counted, not kept. */
+  maxBodyTotalBytes?: number
   /** Open connections tracked at once (default 50,000): the least recently active is closed first. */
   maxConnections?: number
 }
@@ -70,6 +80,8 @@ export class PacketFlows implements PacketSink {
   private readonly emitWarning: (w: AuditWarning) => void
   private readonly maxBody: number
   private readonly maxReorder: number
+  private readonly reorderBudget: ReorderBudget
+  private readonly bodyBudget: BodyBudget
   private readonly maxConnections: number
   /** Packets read. */
   packets = 0
@@ -85,6 +97,8 @@ export class PacketFlows implements PacketSink {
     this.emitWarning = emitWarning
     this.maxBody = limits.maxBodyBytes ?? 16 << 20
     this.maxReorder = limits.maxReorderBytes ?? 4 << 20
+    this.reorderBudget = { used: 0, limit: limits.maxReorderTotalBytes ?? 128 << 20 }
+    this.bodyBudget = { used: 0, limit: limits.maxBodyTotalBytes ?? 384 << 20 }
     this.maxConnections = limits.maxConnections ?? 50_000
   }
 
@@ -300,10 +314,12 @@ export class PacketFlows implements PacketSink {
     c.up = new TcpDirection(
       { data: (b2, t) => this.clientData(c, b2, t), gap: (n) => this.gap(c, true, n) },
       this.maxReorder,
+      this.reorderBudget,
     )
     c.down = new TcpDirection(
       { data: (b2, t) => this.serverData(c, b2, t), gap: (n) => this.gap(c, false, n) },
       this.maxReorder,
+      this.reorderBudget,
     )
     this.connections.set(key, c)
     if (this.connections.size > this.maxConnections) {
@@ -327,14 +343,25 @@ export class PacketFlows implements PacketSink {
   }
 
   private startHttp(c: Connection): void {
-    c.requests = new Http1Stream('request', this.maxBody, (m) => {
+    c.requests = new Http1Stream('request', this.maxBody, this.bodyBudget, (m) => {
       // Held responses older than this request answered requests the capture lost.
       while (c.heldResponses.length > 0 && (c.heldResponses[0] as HttpMessage).timeMs < m.timeMs) {
         this.pair(c, undefined, c.heldResponses.shift())
       }
       const held = c.heldResponses.shift()
       if (held !== undefined) this.pair(c, m, held)
-      else c.pendingRequests.push(m)
+      else {
+        c.pendingRequests.push(m)
+        // Bounded: a connection whose responses were never captured cannot hold more than 256 requests.
+        if (c.pendingRequests.length > 256) {
+          if (c.pendingRequests.length === 257)
+            this.warn(
+              connWhere(c),
+              'more than 256 requests without responses: the oldest are reported without theirs',
+            )
+          this.pair(c, c.pendingRequests.shift(), undefined)
+        }
+      }
       if (c.requests?.switched && m.line[0] === 'CONNECT') {
         // A tunnel follows: its first client bytes may be a TLS ClientHello worth reading.
         c.helloDone = false
@@ -344,6 +371,7 @@ export class PacketFlows implements PacketSink {
     c.responses = new Http1Stream(
       'response',
       this.maxBody,
+      this.bodyBudget,
       (m) => {
         const req = c.pendingRequests.shift()
         if (req !== undefined) this.pair(c, req, m)

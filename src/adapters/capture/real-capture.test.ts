@@ -230,20 +230,25 @@ describe('capture files written by tcpdump', { skip }, () => {
         `link type ${bytes.readUInt32LE(20)} is SLL or SLL2`,
       )
       const { flows, warnings } = await readCaptureBytes(bytes, 'any.pcap')
-      if (warnings.length > 0) {
-        // What was lost is reported as lost, and the flows it touched are partial.
-        for (const w of warnings) assert.match(w.message, /missing from the capture|without its request/)
-        assert.ok(flows.some((f) => f.partial === true))
-        if (attempt < 3) continue
-        ctx.diagnostic(`tcpdump -i any lost packets in all three attempts: ${warnings.length} loss warnings`)
-        assert.ok(flows.some((f) => f.host === 'ark.cn-beijing.volces.com'))
-        return
-      }
-      assert.deepEqual(warnings, [])
-      check(flows)
+      // Whatever was lost is reported as lost, and the flows it touched are partial.
+      for (const w of warnings) assert.match(w.message, /missing from the capture|without its request/)
+      if (warnings.length > 0) assert.ok(flows.some((f) => f.partial === true))
+      assert.ok(flows.some((f) => f.host === 'ark.cn-beijing.volces.com'))
       const t = Date.parse(flows[0]?.time ?? '')
       assert.ok(Math.abs(t - started) < 10_000, `flow time ${flows[0]?.time} is the capture time`)
-      return
+      let complete = warnings.length === 0
+      if (complete) {
+        try {
+          check(flows)
+        } catch (e) {
+          // A connection lost whole leaves no trace to warn about: try again.
+          if (attempt === 3) throw e
+          complete = false
+        }
+      }
+      if (complete) return
+      if (attempt === 3)
+        ctx.diagnostic(`tcpdump -i any lost packets in all three attempts (${warnings.length} loss warnings)`)
     }
   })
 })

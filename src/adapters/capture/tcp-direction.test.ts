@@ -84,6 +84,24 @@ describe('TCP reassembly of one direction', () => {
     assert.equal(d.missing, 0)
   })
 
+  it('declares gaps when the budget shared by all connections is spent', () => {
+    const c1 = collector()
+    const c2 = collector()
+    const budget = { used: 0, limit: 10 }
+    const a = new TcpDirection(c1.consumer, 1000, budget)
+    const b = new TcpDirection(c2.consumer, 1000, budget)
+    a.syn(0)
+    b.syn(0)
+    a.segment(5, bytes('abcdef'), 0)
+    assert.equal(budget.used, 6)
+    b.segment(5, bytes('uvwxyz'), 0)
+    assert.deepEqual(c2.events, ['<gap 4>', 'uvwxyz'])
+    assert.deepEqual(c1.events, [])
+    assert.equal(budget.used, 6)
+    a.end()
+    assert.equal(budget.used, 0)
+  })
+
   it('declares the remaining holes as gaps at the end of the stream', () => {
     const c = collector()
     const d = new TcpDirection(c.consumer, 1000)

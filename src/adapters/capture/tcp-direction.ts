@@ -12,6 +12,12 @@ interface Waiting {
 /** Packets of the connection to wait after an acknowledgement covers a hole before declaring it a gap. */
 const ackPatience = 8
 
+/** Bytes buffered out of order across all connections of a capture, and the most allowed. */
+export interface ReorderBudget {
+  used: number
+  readonly limit: number
+}
+
 /** Receives the bytes of one direction in order. */
 export interface StreamConsumer {
   data(bytes: Uint8Array, timeMs: number): void
@@ -25,6 +31,7 @@ export class TcpDirection {
   private waiting: Waiting[] = []
   private waitingBytes = 0
   private readonly limit: number
+  private readonly budget: ReorderBudget
   private readonly consumer: StreamConsumer
   /** Payload bytes delivered in order. */
   delivered = 0
@@ -39,9 +46,15 @@ export class TcpDirection {
   private coveredAck: number | undefined
   private ackCountdown = 0
 
-  constructor(consumer: StreamConsumer, limit: number) {
+  /** `limit`: out-of-order bytes this direction may buffer; `budget`: shared by all directions of a capture. */
+  constructor(
+    consumer: StreamConsumer,
+    limit: number,
+    budget: ReorderBudget = { used: 0, limit: Number.POSITIVE_INFINITY },
+  ) {
     this.consumer = consumer
     this.limit = limit
+    this.budget = budget
   }
 
   /** The SYN of this direction: the stream starts after it. */
@@ -76,8 +89,14 @@ export class TcpDirection {
     while (i > 0 && (((this.waiting[i - 1] as Waiting).seq - next) | 0) > d) i--
     this.waiting.splice(i, 0, entry)
     this.waitingBytes += data.length
+    this.budget.used += data.length
     // Bounded: each turn declares one gap and delivers at least one waiting segment.
-    while (this.waitingBytes > this.limit) this.skipToFirstWaiting()
+    while (
+      this.waitingBytes > this.limit ||
+      (this.budget.used > this.budget.limit && this.waiting.length > 0)
+    ) {
+      this.skipToFirstWaiting()
+    }
   }
 
   /**
@@ -155,6 +174,7 @@ export class TcpDirection {
       if (d > 0) return
       this.waiting.shift()
       this.waitingBytes -= w.data.length
+      this.budget.used -= w.data.length
       if (d + w.data.length <= 0) {
         this.retransmitted += w.data.length
         continue
