@@ -96,6 +96,13 @@ describe('HAR reader', () => {
     assert.equal(flows[2]?.requestContentType, 'multipart/form-data; boundary=XyZ')
   })
 
+  it('takes an address in the URL as the server IP, not as a host name', async () => {
+    const { serverIPAddress: _, ...entry } = harEntry({ ...chat, host: '[2001:db8::7]' })
+    const { flows } = await readCaptureBytes(har([entry]), 'ip.har')
+    assert.equal(flows[0]?.host, undefined)
+    assert.equal(flows[0]?.serverIp, '2001:db8::7')
+  })
+
   it('strips brackets of an IPv6 serverIPAddress and keeps entries without one', async () => {
     const a = { ...harEntry(chat), serverIPAddress: '[2001:db8::1]' }
     const { serverIPAddress: _, ...b } = harEntry(chat)

@@ -4,6 +4,7 @@
 // entries before it are kept.
 import { jsonParser } from 'stream-json/core/parser.js'
 import type { AuditFlow } from '../../core/audit/flow.ts'
+import { isIpLiteral } from './ip-text.ts'
 import type { ChunkParser } from './packet.ts'
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
@@ -273,7 +274,11 @@ function entryFlow(value: Json, where: string, sink: HarSink): Omit<AuditFlow, '
     str(content?.mimeType) ??
     headerList(response?.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1]
   const ipText = str(entry.serverIPAddress)
-  const serverIp = ipText === undefined || ipText === '' ? undefined : ipText.replace(/^\[|\]$/g, '')
+  const urlHost = url?.hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  const hostIsIp = urlHost !== undefined && isIpLiteral(urlHost)
+  // Without serverIPAddress, a URL that names an address still gives the server IP.
+  const serverIp =
+    ipText === undefined || ipText === '' ? (hostIsIp ? urlHost : undefined) : ipText.replace(/^\[|\]$/g, '')
   const protocol = url?.protocol
   const scheme = protocol === 'https:' ? 'https' : protocol === 'http:' ? 'http' : 'other'
   const port =
@@ -291,9 +296,9 @@ function entryFlow(value: Json, where: string, sink: HarSink): Omit<AuditFlow, '
     ...(Number.isNaN(ms) ? {} : { time: new Date(ms).toISOString() }),
     ...(serverIp === undefined ? {} : { serverIp }),
     ...(port === undefined ? {} : { serverPort: port }),
-    ...(url === undefined || url.hostname === ''
+    ...(urlHost === undefined || urlHost === '' || hostIsIp
       ? {}
-      : { host: url.hostname.replace(/^\[|\]$/g, '').toLowerCase(), hostEvidence: 'url' as const }),
+      : { host: urlHost, hostEvidence: 'url' as const }),
     scheme,
     ...(str(request.method) === undefined ? {} : { method: str(request.method) as string }),
     url: urlText,

@@ -28,3 +28,8 @@ export function ipv6Text(b: Uint8Array, at: number): string {
   if (bestStart < 0) return hex.join(':')
   return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`
 }
+
+/** True when a host field holds an address, not a name (`192.0.2.1`, `2001:db8::1`). */
+export function isIpLiteral(s: string): boolean {
+  return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(s) || (s.includes(':') && /^[0-9a-f:.]+$/i.test(s))
+}

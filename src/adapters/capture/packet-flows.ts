@@ -13,6 +13,7 @@ import {
   looksLikeHttpRequest,
   looksLikeHttpResponse,
 } from './http1-stream.ts'
+import { isIpLiteral } from './ip-text.ts'
 import type { CapturedPacket, PacketSink } from './packet.ts'
 import { type ReorderBudget, TcpDirection } from './tcp-direction.ts'
 import { type ClientHello, looksLikeTls, maxClientHelloBytes, parseClientHello } from './tls-client-hello.ts'
@@ -557,29 +558,34 @@ export class PacketFlows implements PacketSink {
     const target = req?.line[1]
     if (target !== undefined && /^https?:\/\//i.test(target)) {
       try {
-        return { host: new URL(target).hostname.toLowerCase(), evidence: 'url' }
+        const host = new URL(target).hostname.replace(/^\[|\]$/g, '').toLowerCase()
+        if (!isIpLiteral(host)) return { host, evidence: 'url' }
       } catch {
         // Fall through to the Host header.
       }
     }
     if (req?.line[0] === 'CONNECT' && target !== undefined) {
-      return {
-        host: target
-          .replace(/:\d+$/, '')
-          .replace(/^\[|\]$/g, '')
-          .toLowerCase(),
-        evidence: 'http',
-      }
+      const host = target
+        .replace(/:\d+$/, '')
+        .replace(/^\[|\]$/g, '')
+        .toLowerCase()
+      if (!isIpLiteral(host)) return { host, evidence: 'http' }
+    }
+    const fromDns = (): { host?: string; evidence?: 'dns' } => {
+      const name = this.nameOf(c.server.ip, timeMs)
+      return name === undefined ? {} : { host: name, evidence: 'dns' }
     }
     const hostHeader = req === undefined ? undefined : header(req, 'host')
     if (hostHeader !== undefined && hostHeader !== '') {
-      const host = hostHeader.startsWith('[')
+      const bare = hostHeader.startsWith('[')
         ? hostHeader.slice(1, hostHeader.indexOf(']'))
         : hostHeader.replace(/:\d+$/, '')
-      return { host: host.toLowerCase(), hostHeader, evidence: 'http' }
+      const host = bare.toLowerCase()
+      // An address in the Host header names nothing: the capture's DNS may.
+      if (isIpLiteral(host)) return { hostHeader, ...fromDns() }
+      return { host, hostHeader, evidence: 'http' }
     }
-    const name = this.nameOf(c.server.ip, timeMs)
-    return name === undefined ? {} : { host: name, evidence: 'dns' }
+    return fromDns()
   }
 }
 

@@ -69,6 +69,13 @@ describe('readCapture', () => {
     assert.match(warnings[0]?.message ?? '', /format not recognised/)
   })
 
+  it('says when a capture is compressed', async () => {
+    const { gzipSync } = await import('node:zlib')
+    const { source, warnings } = await readCaptureBytes(gzipSync(buildPcap(x)), 'x.pcap.gz')
+    assert.equal(source.format, 'unknown')
+    assert.match(warnings[0]?.message ?? '', /gzip-compressed: decompress it first/)
+  })
+
   it('reports an empty file', async () => {
     const { source, warnings } = await readCaptureBytes(new Uint8Array(0), 'empty')
     assert.equal(source.bytes, 0)

@@ -27,6 +27,16 @@ export interface ReadCaptureOptions extends PacketFlowLimits {
   chunkBytes?: number
 }
 
+/** The compression a file's magic bytes show, if any (captures are often shipped compressed). */
+function compressedAs(head: Uint8Array): string | undefined {
+  if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip'
+  if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) return 'zstd'
+  if (head[0] === 0xfd && head[1] === 0x37 && head[2] === 0x7a && head[3] === 0x58) return 'xz'
+  if (head[0] === 0x42 && head[1] === 0x5a && head[2] === 0x68) return 'bzip2'
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4) return 'zip'
+  return undefined
+}
+
 /** The format of a file from its first bytes (at least 4 KiB of them, or the whole file if shorter). */
 export function detectFormat(head: Uint8Array): CaptureSource['format'] {
   if (head.length >= 4) {
@@ -123,7 +133,9 @@ export async function readCapture(
           'file',
           first.length === 0
             ? 'the file is empty'
-            : 'format not recognised (expected HAR, pcap, pcapng, a Squid/common/combined access log or a Sluice ledger export): hashed into the manifest, not read',
+            : compressedAs(first) !== undefined
+              ? `the file is ${compressedAs(first)}-compressed: decompress it first; hashed into the manifest, not read`
+              : 'format not recognised (expected HAR, pcap, pcapng, a Squid/common/combined access log or a Sluice ledger export): hashed into the manifest, not read',
         )
     }
     for (const c of head) parser?.push(c)

@@ -4,6 +4,7 @@
 // followed by Squid's `code:hierarchy`. Logs carry no payloads: each line becomes a flow with host,
 // method, URL, status and bytes.
 import type { AuditFlow } from '../../core/audit/flow.ts'
+import { isIpLiteral } from './ip-text.ts'
 import { createLineSplitter } from './line-splitter.ts'
 import type { ChunkParser } from './packet.ts'
 
@@ -142,9 +143,4 @@ function commonFlow(line: string): Omit<AuditFlow, 'id' | 'source'> | undefined 
     ...(headers.length > 0 ? { requestHeaders: headers } : {}),
     ...(bytes === '-' ? {} : { bytesReceived: Number(bytes) }),
   }
-}
-
-/** An address written where a name could be: it names no host, it is the server IP. */
-function isIpLiteral(s: string): boolean {
-  return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(s) || (s.includes(':') && /^[0-9a-f:.]+$/i.test(s))
 }

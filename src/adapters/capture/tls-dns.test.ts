@@ -94,7 +94,7 @@ describe('DNS answers', () => {
     assert.equal(parseDnsResponse(msg.subarray(0, msg.length - 2)), undefined)
   })
 
-  it('names the server IPs of TLS flows without SNI, by the name the client asked for', async () => {
+  it('names the server IPs of TLS flows without SNI and of HTTP by address, by the name the client asked for', async () => {
     const exchanges: SyntheticExchange[] = [
       {
         kind: 'dns',
@@ -109,6 +109,14 @@ describe('DNS answers', () => {
       },
       { kind: 'tls', time: '2026-02-01T00:00:01Z', clientIp: '10.0.0.2', serverIp: '14.103.2.11' },
       { kind: 'tls', time: '2026-02-01T00:00:02Z', clientIp: '10.0.0.2', serverIp: '198.51.100.99' },
+      {
+        kind: 'http',
+        time: '2026-02-01T00:00:03Z',
+        clientIp: '10.0.0.2',
+        serverIp: '14.103.2.11',
+        host: '14.103.2.11',
+        path: '/by-ip',
+      },
     ]
     const { flows } = await readCaptureBytes(buildPcap(exchanges, { linkType: 'sll2' }))
     assert.deepEqual(
@@ -117,6 +125,7 @@ describe('DNS answers', () => {
         ['dns', 'api.deepseek.com', 'dns', '10.0.0.1'],
         ['tls', 'api.deepseek.com', 'dns', '14.103.2.11'],
         ['tls', undefined, undefined, '198.51.100.99'],
+        ['http', 'api.deepseek.com', 'dns', '14.103.2.11'],
       ],
     )
   })
