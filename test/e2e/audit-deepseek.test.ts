@@ -278,6 +278,7 @@ test('all formats at once: one manifest row per input, HTML report with diagram,
   )
   assert.equal(code, 0)
   const html = await readFile(out, 'utf8')
+  assert.match(html, /<h1>Traffic audit report: DeepSeek \(test build\)<\/h1>/)
   assert.match(html, /<svg[^>]*aria-label="data categories to recipients to countries"/)
   assert.match(
     html,

@@ -310,6 +310,7 @@ export async function runAudit(deps: AuditDeps, request: AuditRequest): Promise<
   return buildAuditReport({
     tool: { name: 'sluice audit', version: deps.version },
     generatedAt: deps.now().toISOString(),
+    ...(request.disclosures?.app === undefined ? {} : { subject: request.disclosures.app }),
     manifest,
     datasets: [...deps.ipLookup.datasets, registryDataset],
     disclosuresChecked: request.disclosures !== undefined,

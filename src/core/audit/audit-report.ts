@@ -116,6 +116,8 @@ export interface TimelineEvent {
 export interface AuditReport {
   readonly tool: { readonly name: string; readonly version: string }
   readonly generatedAt: string
+  /** The audited app, as the disclosures file names it. */
+  readonly subject?: string
   readonly manifest: readonly CaptureSource[]
   readonly datasets: readonly ReportDataset[]
   readonly disclosuresChecked: boolean
@@ -147,6 +149,7 @@ export interface AuditReport {
 export interface ReportParts {
   readonly tool: AuditReport['tool']
   readonly generatedAt: string
+  readonly subject?: string
   readonly manifest: readonly CaptureSource[]
   readonly datasets: readonly ReportDataset[]
   readonly disclosuresChecked: boolean
@@ -283,6 +286,7 @@ export function buildAuditReport(parts: ReportParts): AuditReport {
   return {
     tool: parts.tool,
     generatedAt: parts.generatedAt,
+    ...(parts.subject === undefined ? {} : { subject: parts.subject }),
     manifest: parts.manifest,
     datasets: parts.datasets,
     disclosuresChecked: parts.disclosuresChecked,
