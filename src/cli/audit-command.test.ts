@@ -112,3 +112,27 @@ test('outputs: html to a file, csv tables into a directory, csv text to stdout, 
   assert.equal(await runAuditCommand(['--format', 'pdf', '--out', 'r.pdf', 'a.har'], d), 0)
   assert.match(new TextDecoder().decode(d.written.get('r.pdf') as Uint8Array), /^%PDF-\d+$/)
 })
+
+test('progress bar on a terminal stderr for large inputs, nothing when not a terminal', async () => {
+  let drawn = ''
+  const tty = {
+    isTTY: true,
+    write: (s: string) => {
+      drawn += s
+      return true
+    },
+  } as unknown as typeof process.stderr
+  const d = { ...deps({}), fileSize: async () => 8 * 1024 * 1024, stderr: tty }
+  assert.equal(await runAuditCommand(['--format', 'json', 'big.pcap'], d), 0)
+  assert.match(drawn, /\raudit \[#+\] 100%/)
+  drawn = ''
+  const pipe = {
+    isTTY: false,
+    write: (s: string) => {
+      drawn += s
+      return true
+    },
+  } as unknown as typeof process.stderr
+  assert.equal(await runAuditCommand(['--format', 'json', 'big.pcap'], { ...d, stderr: pipe }), 0)
+  assert.equal(drawn, '')
+})
