@@ -59,6 +59,9 @@ interface Connection {
   /** Responses whose request is not complete yet (a hole in the client stream, capture reordering). */
   heldResponses: HttpMessage[]
   gaps: number
+  missingBytes: number
+  /** A segment was cut by the snap length (reported once). */
+  cut: boolean
   closed: boolean
 }
 
@@ -273,9 +276,9 @@ export class PacketFlows implements PacketSink {
     }
     if (seg.payload.length > 0) dir.segment(syn ? (seg.seq + 1) >>> 0 : seg.seq, seg.payload, timeMs)
     if (ack) (fromClient ? c.down : c.up).acked(seg.ack)
-    if (seg.cut) {
-      c.gaps++
-      this.warn(connWhere(c), 'a segment was cut by the capture snap length: bytes are missing')
+    if (seg.cut && !c.cut) {
+      c.cut = true
+      this.warn(connWhere(c), 'segments were cut by the capture snap length: bytes are missing')
     }
     if ((seg.flags & tcpFlags.fin) !== 0) dir.finished((seg.seq + seg.payload.length + (syn ? 1 : 0)) >>> 0)
     if ((seg.flags & tcpFlags.rst) !== 0 || (c.up.fin && c.down.fin)) {
@@ -310,6 +313,8 @@ export class PacketFlows implements PacketSink {
       pendingRequests: [],
       heldResponses: [],
       gaps: 0,
+      missingBytes: 0,
+      cut: false,
       closed: false,
     }
     c.up = new TcpDirection(
@@ -427,10 +432,15 @@ export class PacketFlows implements PacketSink {
 
   private gap(c: Connection, fromClient: boolean, missing: number): void {
     c.gaps++
-    this.warn(
-      connWhere(c),
-      `${missing} bytes of the ${fromClient ? 'client' : 'server'} stream are missing from the capture (lost or not captured): the flow is partial`,
-    )
+    c.missingBytes += missing
+    // The first gap of a connection is reported at once; the others are summed up when it closes,
+    // so a lossy or snap-length-cut capture gives a warning per connection, not per packet.
+    if (c.gaps === 1) {
+      this.warn(
+        connWhere(c),
+        `${missing} bytes of the ${fromClient ? 'client' : 'server'} stream are missing from the capture (lost or not captured): the flow is partial`,
+      )
+    }
     if (c.protocol === 'http') (fromClient ? c.requests : c.responses)?.gap(missing)
     if (c.protocol === 'tls' && fromClient && !c.helloDone) {
       c.helloDone = true
@@ -443,6 +453,12 @@ export class PacketFlows implements PacketSink {
     c.closed = true
     c.up.end()
     c.down.end()
+    if (c.gaps > 1) {
+      this.warn(
+        connWhere(c),
+        `${c.gaps} gaps in all, ${c.missingBytes} bytes missing from the capture: its flows are partial`,
+      )
+    }
     if (c.protocol === 'http') {
       c.requests?.end()
       c.responses?.end()
@@ -473,7 +489,7 @@ export class PacketFlows implements PacketSink {
       encrypted: isTls,
       bytesSent: c.up.delivered,
       bytesReceived: c.down.delivered,
-      ...(c.gaps > 0 || (!c.sawSyn && why !== undefined) ? { partial: true } : {}),
+      ...(c.gaps > 0 || c.cut || (!c.sawSyn && why !== undefined) ? { partial: true } : {}),
     })
   }
 
