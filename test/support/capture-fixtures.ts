@@ -102,6 +102,8 @@ export interface PcapOptions {
   simplePackets?: boolean
   /** pcapng: a Name Resolution Block with these pairs. */
   names?: { ip: string; name: string }[]
+  /** Keep at most this many bytes of each frame (the capture's snap length); the original length is recorded. */
+  snapLength?: number
 }
 
 const linkNumbers: Record<FixtureLinkType, number> = {
@@ -724,7 +726,8 @@ export function createCaptureWriter(o: PcapOptions = {}): CaptureWriter {
       const parts: Uint8Array[] = []
       for (const p of pkts) {
         const link = ifaces[p.iface]?.linkType ?? 'ethernet'
-        const data = frame(link, p.ip, p.outgoing)
+        const whole = frame(link, p.ip, p.outgoing)
+        const data = o.snapLength === undefined ? whole : whole.subarray(0, o.snapLength)
         if (format === 'pcap') {
           const h = new Uint8Array(16)
           const v = new DataView(h.buffer)
@@ -733,7 +736,7 @@ export function createCaptureWriter(o: PcapOptions = {}): CaptureWriter {
           v.setUint32(0, sec, le)
           v.setUint32(4, Math.round(o.nanosecond ? fracMs * 1e6 : fracMs * 1e3), le)
           v.setUint32(8, data.length, le)
-          v.setUint32(12, data.length, le)
+          v.setUint32(12, whole.length, le)
           parts.push(h, data)
           continue
         }
@@ -752,7 +755,7 @@ export function createCaptureWriter(o: PcapOptions = {}): CaptureWriter {
         v.setUint32(4, Number(units >> 32n), le)
         v.setUint32(8, Number(units & 0xffffffffn), le)
         v.setUint32(12, data.length, le)
-        v.setUint32(16, data.length, le)
+        v.setUint32(16, whole.length, le)
         body.set(data, 20)
         parts.push(block(6, body))
       }

@@ -68,6 +68,8 @@ export class Http1Stream {
   private current: HttpMessage | undefined
   private bodyParts: Uint8Array[] = []
   private kept = 0
+  /** Bytes of the current message lost in gaps. */
+  private missingInMessage = 0
   private readonly kind: 'request' | 'response'
   private readonly maxBody: number
   private readonly budget: BodyBudget
@@ -203,7 +205,8 @@ export class Http1Stream {
     }
     if (cur !== undefined) {
       cur.partial = true
-      cur.partialReason = `${missing} bytes missing from the capture`
+      this.missingInMessage += missing
+      cur.partialReason = `${this.missingInMessage} bytes missing from the capture`
     }
     if (st.s === 'length' && missing < st.left) {
       st.left -= missing
@@ -374,6 +377,7 @@ export class Http1Stream {
       cur.body = body
     }
     this.bodyParts = []
+    this.missingInMessage = 0
     this.budget.used -= this.kept
     this.kept = 0
     this.current = undefined

@@ -162,6 +162,18 @@ describe('TCP reassembly in captures', () => {
     )
   })
 
+  it('reports a capture cut by its snap length once per connection, with the flows partial', async () => {
+    const { flows, warnings } = await readCaptureBytes(
+      buildPcap([upload, { ...upload, path: '/2' } as SyntheticExchange], { snapLength: 200 }),
+    )
+    assert.equal(flows.length, 2)
+    assert.ok(flows.every((f) => f.partial === true))
+    assert.equal(flows[0]?.method, 'POST')
+    assert.equal(warnings.filter((w) => /cut by the capture snap length/.test(w.message)).length, 2)
+    assert.ok(warnings.length <= 10, `a few warnings per connection, not one per packet: ${warnings.length}`)
+    assert.ok(warnings.some((w) => /5 gaps in all, \d+ bytes missing/.test(w.message)))
+  })
+
   it('recovers at the next request after a gap in a request head', async () => {
     const second = { ...upload, path: '/second', requestBody: 'small', connection: 'k' } as SyntheticExchange
     const first = { ...upload, path: '/first', requestBody: 'small', connection: 'k' } as SyntheticExchange
