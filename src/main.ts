@@ -14,6 +14,7 @@ export {
   readLedgerPublicKey,
 } from './adapters/ledger-signing/open-ledger-signing-key.ts'
 export { loadOrCreateCa } from './adapters/tls-intercept/index.ts'
+export { openAuditDeps } from './compose/audit-wiring.ts'
 export {
   evidenceExtras,
   loadTransfersFor,

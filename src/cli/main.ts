@@ -10,6 +10,7 @@ import {
   evidenceExtras,
   loadOrCreateCa,
   loadTransfersFor,
+  openAuditDeps,
   openCatalogLookups,
   openDirectiveCommandStores,
   openExistingLedger,
@@ -18,6 +19,7 @@ import {
   readTextFile,
   version,
 } from '../main.ts'
+import { runAuditCommand } from './audit-command.ts'
 import { runCaCommand } from './ca-command.ts'
 import { runConfigCommand } from './config-command.ts'
 import { runDirectiveCommand } from './directive-command.ts'
@@ -40,6 +42,8 @@ commands:
   ledger        verify the hash-chained ledger and its signed checkpoints, tail it, export evidence
   evidence      verify an evidence bundle offline (sluice evidence verify BUNDLE)
   report        the overseas-transfer disclosure table for a privacy policy (report transfers)
+  audit         analyse captured traffic (HAR, pcap, pcapng, Squid log, ledger export): which personal
+                data went to which organisations and countries, and what the disclosures do not cover
   policy        run policy test cases, lint a policy
   config        print the sluice.yaml JSON Schema, check a config, hash a virtual key
   ca            create the organisation CA for HTTPS interception (ca init)
@@ -80,6 +84,8 @@ async function run(argv: readonly string[]): Promise<number> {
         readFile: async (p) => new Uint8Array(await readFile(p)),
         writeFile: (p, text) => writeFile(p, text, { flag: 'wx' }),
       })
+    case 'audit':
+      return runAuditCommand(rest, await openAuditDeps())
     case 'report':
       return runReportCommand(rest, {
         openLedger: openExistingLedger,
