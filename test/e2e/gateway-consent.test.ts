@@ -74,7 +74,7 @@ describe('consent for a transfer abroad', {
     )
     const last = (await h.ledger()).at(-1)
     assert.equal(last?.entry.kind, 'decision')
-    assert.equal((last?.entry as { action?: string }).action, 'allow')
+    assert.equal(last?.entry.action, 'allow')
     assert.match(JSON.stringify(last?.entry), /KR_PIPA_28_8_1_1/, 'the transfer names its basis')
   })
 
