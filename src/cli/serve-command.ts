@@ -79,7 +79,7 @@ function tryItText(url: string, embedded: boolean): string {
     '  # redacted: the resident registration number is replaced before anything else sees it',
     `  curl -s ${url}/v1/redact -H 'content-type: application/json' \\`,
     `    -d '{"text":"주민등록번호 900101-1234568 확인 부탁드립니다","mode":"tag"}'`,
-    '  # point an SDK at it: OpenAI(base_url="' + url + '/v1"), Anthropic(base_url="' + url + '")',
+    `  # point an SDK at it: OpenAI(base_url="${url}/v1"), Anthropic(base_url="${url}")`,
     embedded
       ? '  (embedded default: loopback clients need no key; set OPENAI_API_KEY / ANTHROPIC_API_KEY for allowed calls)'
       : '',
