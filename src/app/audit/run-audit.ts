@@ -23,6 +23,7 @@ import { type Indicator, indicatorForms } from '../../core/audit/indicators.ts'
 import type { RecipientRegistry } from '../../core/audit/recipient-registry.ts'
 import type { Catalog } from '../../core/catalog/catalog.ts'
 import type { DetectionEngine } from '../../core/detection/create-engine.ts'
+import type { Finding } from '../../core/detection/finding.ts'
 import type { CaptureReader, IpFacts, IpLookup } from './audit-ports.ts'
 import { decodeContentEncoding, defaultMaxDecodedBytes } from './decode-body.ts'
 
@@ -85,6 +86,7 @@ const maxWarnings = 10_000
  */
 export async function runAudit(deps: AuditDeps, request: AuditRequest): Promise<AuditReport> {
   const forms = indicatorForms(request.indicators ?? [])
+  const engineCache = new Map<string, readonly Finding[]>()
   const digestKey = createSecretKey(
     request.digestKey === undefined ? deps.randomKey() : new TextEncoder().encode(request.digestKey),
   )
@@ -266,6 +268,7 @@ export async function runAudit(deps: AuditDeps, request: AuditRequest): Promise<
         ...(deps.engine === undefined ? {} : { engine: deps.engine }),
         minScore,
         aiDestination: d.service?.ai === true,
+        engineCache,
       }),
     )
     return out

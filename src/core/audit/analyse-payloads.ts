@@ -1,6 +1,7 @@
 import { createHmac, type KeyObject } from 'node:crypto'
 import type { DetectionEngine } from '../detection/create-engine.ts'
 import { categoryOfType, type EntityType } from '../detection/entity-type.ts'
+import type { Finding } from '../detection/finding.ts'
 import type { AuditCategory } from './audit-categories.ts'
 import { type DecodedValue, decodePayload, decodeQuery } from './decode-payload.ts'
 import { type IndicatorForm, indicatorKinds, matchIndicators } from './indicators.ts'
@@ -46,6 +47,12 @@ export interface PayloadAnalysis {
   readonly minScore: number
   /** The destination is a known AI service: chat fields there are prompts. */
   readonly aiDestination: boolean
+  /**
+   * Engine findings of short values already scanned in this audit (same engine, same score floor).
+   * Traffic repeats the same short values in every request (model names, tokens, device ids, flags), so
+   * each distinct one is scanned once. Owned by the caller; bounded here.
+   */
+  readonly engineCache?: Map<string, readonly Finding[]>
 }
 
 // Headers every request carries; their values say nothing about the person. Cookies and
@@ -73,6 +80,27 @@ const ignoredHeaders = new Set([
 const skippedTypes: ReadonlySet<EntityType> = new Set(['URL'])
 
 const maxScanChars = 200_000
+
+// Values up to this length are cached by text; longer ones are rarely repeated and costly to key.
+const maxCachedChars = 512
+// Bound of the cache: beyond it the cache starts again (memory follows this, not the capture).
+const maxCachedValues = 20_000
+
+function scanCached(
+  text: string,
+  analysis: PayloadAnalysis & { engine: DetectionEngine },
+): readonly Finding[] {
+  const cache = analysis.engineCache
+  if (cache === undefined || text.length > maxCachedChars)
+    return analysis.engine.scan(text, { minScore: analysis.minScore })
+  let found = cache.get(text)
+  if (found === undefined) {
+    found = analysis.engine.scan(text, { minScore: analysis.minScore })
+    if (cache.size >= maxCachedValues) cache.clear()
+    cache.set(text, found)
+  }
+  return found
+}
 
 /** Finds indicators, structural fields, engine patterns and free text in one request's payloads. */
 export function analysePayloads(payloads: FlowPayloads, analysis: PayloadAnalysis): PayloadFinding[] {
@@ -137,7 +165,7 @@ export function analysePayloads(payloads: FlowPayloads, analysis: PayloadAnalysi
     }
     if (analysis.engine !== undefined && v.text.length >= 4) {
       const text = v.text.length > maxScanChars ? v.text.slice(0, maxScanChars) : v.text
-      for (const f of analysis.engine.scan(text, { minScore: analysis.minScore })) {
+      for (const f of scanCached(text, analysis as PayloadAnalysis & { engine: DetectionEngine })) {
         if (skippedTypes.has(f.type)) continue
         const value = text.slice(f.start, f.end)
         const key = `${f.type}\n${value}`

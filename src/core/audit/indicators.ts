@@ -99,15 +99,33 @@ export interface IndicatorHit {
   readonly end: number
 }
 
+// The lowercase needle of each case-folded form, computed once per form rather than once per text.
+const loweredNeedles = new WeakMap<IndicatorForm, string>()
+
+function loweredNeedle(form: IndicatorForm): string {
+  let needle = loweredNeedles.get(form)
+  if (needle === undefined) {
+    needle = form.needle.toLowerCase()
+    loweredNeedles.set(form, needle)
+  }
+  return needle
+}
+
 /** Finds the first occurrence of each indicator form in `text` (and `lowered`, its lowercase copy). */
 export function matchIndicators(
   forms: readonly IndicatorForm[],
   text: string,
-  lowered = text.toLowerCase(),
+  lowered?: string,
 ): IndicatorHit[] {
   const hits: IndicatorHit[] = []
+  // The lowercase copy is made only when a case-folded form needs it, and once per text.
+  let folded = lowered
   for (const form of forms) {
-    const at = form.foldCase ? lowered.indexOf(form.needle.toLowerCase()) : text.indexOf(form.needle)
+    let at: number
+    if (form.foldCase) {
+      folded ??= text.toLowerCase()
+      at = folded.indexOf(loweredNeedle(form))
+    } else at = text.indexOf(form.needle)
     if (at >= 0) hits.push({ form, start: at, end: at + form.needle.length })
   }
   return hits
