@@ -21,6 +21,7 @@ export {
   openCatalogLookups,
   openExistingLedger,
   readTextFile,
+  subjectOfUser,
 } from './compose/cli-deps.ts'
 export { openDirectiveCommandStores, openGatewayDirectives } from './compose/directive-state.ts'
 export { openScanner, type Scanner, type ScannerSetup } from './compose/open-scanner.ts'

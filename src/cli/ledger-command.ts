@@ -15,7 +15,8 @@ import { UsageError } from './usage-error.ts'
 /** Help text of `sluice ledger`. */
 export const ledgerUsage = `usage: sluice ledger verify [--data DIR] [--json]
        sluice ledger tail [-n N] [--data DIR] [--json]
-       sluice ledger query [--recipient NAME] [--country CC] [--subject SUBJ] [--category CAT] [--action A]
+       sluice ledger query [--recipient NAME] [--country CC] [--subject SUBJ | --tenant ID --user NAME]
+                           [--category CAT] [--action A]
                            [--service ID] [--tenant ID] [--from T1] [--to T2] [-n N] [--data DIR] [--json]
        sluice ledger export --out BUNDLE [--recipient NAME] [--from T1] [--to T2] [--data DIR]
   verify  checks the hash chain of every record; prints 'ok: N records, head HASH' (exit 0) or names
@@ -54,6 +55,8 @@ export interface LedgerCommandDeps {
     readonly dataDir: string
     readonly filter: LedgerQuery
   }): Promise<readonly EvidenceFile[]>
+  /** The pseudonymous subject the gateway records for a user of a tenant (`query --tenant T --user U`). */
+  subjectOf?(dataDir: string, tenant: string, user: string): Promise<string>
   /** The clock (default: the system clock). */
   readonly now?: () => Date
 }
@@ -74,6 +77,7 @@ export async function runLedgerCommand(argv: readonly string[], deps: LedgerComm
       recipient: { type: 'string' },
       country: { type: 'string' },
       subject: { type: 'string' },
+      user: { type: 'string' },
       category: { type: 'string' },
       action: { type: 'string' },
       service: { type: 'string' },
@@ -107,6 +111,7 @@ export async function runLedgerCommand(argv: readonly string[], deps: LedgerComm
     'to',
   ] as const
   const given = filterKeys.find((k) => values[k] !== undefined)
+  if (action !== 'query' && values.user !== undefined) throw new UsageError('--user applies to query only')
   if (action !== 'export' && action !== 'query' && given !== undefined)
     throw new UsageError(`--${given} applies to query and export only`)
   if (action === 'export') {
@@ -134,6 +139,13 @@ export async function runLedgerCommand(argv: readonly string[], deps: LedgerComm
       for (const k of filterKeys) {
         const value = values[k]
         if (value !== undefined) filter[k] = value
+      }
+      if (values.user !== undefined) {
+        if (values.tenant === undefined)
+          throw new UsageError('--user needs --tenant (a user is named within a tenant)')
+        if (values.subject !== undefined) throw new UsageError('give --user or --subject, not both')
+        if (deps.subjectOf === undefined) throw new UsageError('--user is not available here')
+        filter.subject = await deps.subjectOf(dataDir, values.tenant, values.user)
       }
       const records = await store.query(filter as LedgerQuery, { limit: count })
       for (const record of records)

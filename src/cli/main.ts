@@ -17,6 +17,7 @@ import {
   openLedgerSigningKey,
   readLedgerPublicKey,
   readTextFile,
+  subjectOfUser,
   version,
 } from '../main.ts'
 import { runAuditCommand } from './audit-command.ts'
@@ -68,6 +69,7 @@ async function run(argv: readonly string[]): Promise<number> {
         readPublicKey: readLedgerPublicKey,
         openSigner: openLedgerSigningKey,
         extraFiles: evidenceExtras,
+        subjectOf: subjectOfUser,
         defaultDataDir: process.env.SLUICE_DATA_DIR ?? './data',
       })
     case 'policy':

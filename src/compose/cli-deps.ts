@@ -3,8 +3,10 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { loadBuiltinCatalog } from '../adapters/catalog/load-builtin-catalog.ts'
 import { ledgerFileIn, openSqliteLedger } from '../adapters/ledger-sqlite/open-sqlite-ledger.ts'
+import { openHashKey } from '../adapters/system/open-hash-key.ts'
 import type { LedgerDatabase } from '../app/checkpoint-port.ts'
 import { SluiceError } from '../app/errors.ts'
+import { subjectOfUser as pseudonymOf } from '../app/gateway/handle-ai-request.ts'
 import { destinationOf } from '../app/gateway/service-facts.ts'
 import { loadConfig } from '../config/load-config-file.ts'
 import { createCatalog } from '../core/catalog/catalog.ts'
@@ -91,4 +93,10 @@ export async function loadTransfersFor(
   const config = await loadConfig(configFile, env)
   const catalog = await catalogFor(config)
   return { entries: catalog.entries, transfers: config.transfers, dataDir: config.server.dataDir }
+}
+
+/** The pseudonym the gateway records for a user, keyed with the data directory's hash key. */
+export async function subjectOfUser(dataDir: string, tenant: string, user: string): Promise<string> {
+  const key = await openHashKey(dataDir, process.env.SLUICE_HASH_KEY)
+  return pseudonymOf(key, tenant, user)
 }

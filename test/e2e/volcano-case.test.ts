@@ -171,6 +171,21 @@ describe('the Volcano Engine case', () => {
       asked.stdout,
     )
 
+    // An access request from the user: every record about choi of corp, found by name.
+    const mine = await runSluice(dir, [
+      'ledger',
+      'query',
+      '--tenant',
+      'corp',
+      '--user',
+      'choi',
+      '--data',
+      dataDir,
+      '--json',
+    ])
+    assert.equal(mine.code, 0, mine.stderr)
+    assert.equal(mine.stdout.trim().split('\n').length, 3, mine.stdout)
+
     // 6. The evidence bundle for Volcano Engine verifies offline; a tampered copy does not.
     const bundle = join(dir, 'bundle')
     const exported = await runSluice(dir, [

@@ -547,3 +547,11 @@ function pseudonymousSubject(key: KeyObject, tenant: string, who: string): strin
   }
   return pseudonym
 }
+
+/**
+ * The pseudonymous subject the ledger records for `user` of `tenant` (for access requests: the DPO
+ * names the person, the ledger is searched by the pseudonym).
+ */
+export function subjectOfUser(hashKey: Uint8Array, tenant: string, user: string): string {
+  return pseudonymousSubject(keyObjectOf(hashKey), tenant, user)
+}
