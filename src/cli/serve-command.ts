@@ -7,8 +7,10 @@ import { UsageError } from './usage-error.ts'
 export const serveUsage = `usage: sluice serve [--config FILE] [--data DIR] [--host H] [--port P] [--workers N]
                     [--dictionary FILE]... [--fingerprints FILE]...
   Serves the AI API gateway (OpenAI-compatible /v1/chat/completions, /v1/responses, /v1/embeddings,
-  /v1/models; Anthropic-compatible /v1/messages), the scan API (/v1/scan, /v1/redact, /v1/restore),
-  /metrics and /healthz on one port.
+  /v1/models; Anthropic-compatible /v1/messages), the forward proxy for browsers (absolute-form
+  requests, CONNECT, GET /proxy.pac; TLS interception once 'sluice ca init' made a CA), the consent
+  pages (/consent/…, /v1/consents), the scan API (/v1/scan, /v1/redact, /v1/restore), /metrics and
+  /healthz on one port.
   Without --config it runs the embedded default: data in ./data, the built-in catalog, the kr-ministry
   preset, loopback clients keyless. A changed config file is reloaded; an invalid one is refused loudly.
   --workers N   processes serving requests (default: one per core; 1 = this process only)
