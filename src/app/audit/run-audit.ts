@@ -77,6 +77,9 @@ interface DestinationState {
 
 const maxWarnings = 10_000
 
+// One decoder for every body (not streaming, so it keeps no state between calls); invalid bytes become U+FFFD.
+const utf8 = new TextDecoder('utf-8', { fatal: false })
+
 /**
  * Reads every capture (streaming), analyses each request as it arrives (content encoding undone, payload
  * decoded, indicators, structural fields, engine patterns, free-text heuristic), enriches destinations
@@ -246,7 +249,7 @@ export async function runAudit(deps: AuditDeps, request: AuditRequest): Promise<
       const decoded = decodeContentEncoding(f.requestBody, f.requestContentEncoding, maxDecoded)
       if (decoded.ok) {
         body = {
-          text: new TextDecoder('utf-8', { fatal: false }).decode(decoded.bytes),
+          text: utf8.decode(decoded.bytes),
           ...(f.requestContentType === undefined ? {} : { contentType: f.requestContentType }),
           where: ['body', ...decoded.steps].join(' → '),
         }

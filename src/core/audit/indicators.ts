@@ -111,6 +111,10 @@ function loweredNeedle(form: IndicatorForm): string {
   return needle
 }
 
+// A text without ASCII capitals or non-ASCII characters is its own lowercase: most payloads (JSON keys,
+// identifiers, lowercase prose) skip the copy.
+const needsFolding = /[A-Z\u0080-\uffff]/
+
 /** Finds the first occurrence of each indicator form in `text` (and `lowered`, its lowercase copy). */
 export function matchIndicators(
   forms: readonly IndicatorForm[],
@@ -123,7 +127,7 @@ export function matchIndicators(
   for (const form of forms) {
     let at: number
     if (form.foldCase) {
-      folded ??= text.toLowerCase()
+      folded ??= needsFolding.test(text) ? text.toLowerCase() : text
       at = folded.indexOf(loweredNeedle(form))
     } else at = text.indexOf(form.needle)
     if (at >= 0) hits.push({ form, start: at, end: at + form.needle.length })
