@@ -105,8 +105,11 @@ describe('gateway with the official SDKs', () => {
       { headers: { 'x-sluice-reason': encodeURIComponent(reason) } },
     )
     assert.match(answer.choices[0]?.message.content ?? '', /Echo/)
-    const last = (await h.ledger()).at(-1)
+    const [warned, last] = (await h.ledger()).slice(-2)
     assert.equal(last?.entry.action, 'allow')
+    // The same bytes sent twice: the same keyed content hash, and it is not a hash anyone can recompute.
+    assert.match(last?.entry.contentHash ?? '', /^[0-9a-f]{64}$/)
+    assert.equal(last?.entry.contentHash, warned?.entry.contentHash)
     // The reason is recorded, with personal data in it tagged rather than kept.
     assert.equal(last?.entry.reason, '업무상 필요 (결재 2026-114, 담당 <PHONE_NUMBER>)')
   })

@@ -60,7 +60,8 @@ export async function serveGatewayRequest(
       status = 405
       return sendError(res, style, methodNotAllowed('POST'), requestId)
     }
-    const body = parseJsonObject(await readBody(req, options.bodyLimitBytes))
+    const raw = await readBody(req, options.bodyLimitBytes)
+    const body = parseJsonObject(raw)
     const reason = header(req, 'x-sluice-reason')
     // Where the personal data comes from (EU, CN…): its regime's transfer rules apply on top of Korea's.
     const origin = header(req, 'x-sluice-data-origin')?.trim().toUpperCase()
@@ -73,6 +74,7 @@ export async function serveGatewayRequest(
     const outcome = await handleAiRequest(deps, {
       api,
       body,
+      rawBody: raw,
       requestId,
       remoteAddress: remoteOf(req),
       ...keys,

@@ -70,6 +70,8 @@ export interface GatewayDeps {
 export interface AiRequest {
   readonly api: AiApi
   readonly body: Record<string, unknown>
+  /** The body's bytes as received: the ledger's content hash covers exactly what the client sent. */
+  readonly rawBody?: Uint8Array
   readonly requestId: string
   readonly remoteAddress: string
   /** `x-sluice-key`: the Sluice virtual key, when the provider-style header carries a provider key. */
@@ -505,7 +507,9 @@ function baseRecord(
     model,
     recipients: destination.recipients,
     countries: destination.countries,
-    contentHash: createHmac('sha256', key).update(JSON.stringify(request.body)).digest('hex'),
+    contentHash: createHmac('sha256', key)
+      .update(request.rawBody ?? JSON.stringify(request.body))
+      .digest('hex'),
   }
 }
 
