@@ -2,11 +2,12 @@
 // ledger. An append locks the ledger table against other appenders (SHARE ROW EXCLUSIVE conflicts with
 // itself, not with readers) and reads the head inside that transaction, so instances queue instead of
 // forking the chain; each batch goes in with one multi-row INSERT (unnest over arrays).
+
 import pg from 'pg'
-import type { LedgerDatabase, StoredCheckpoint } from '../../app/checkpoint-port.ts'
+import type { LedgerDatabase } from '../../app/checkpoint-port.ts'
 import { SluiceError } from '../../app/errors.ts'
+import { checkpointFromRow, checkStoredCheckpoint } from '../../app/stored-checkpoint.ts'
 import { type ChainHead, emptyHead, hashCanonicalRecord } from '../../core/ledger/chain-hash.ts'
-import { checkpointProblem } from '../../core/ledger/checkpoint.ts'
 import { decodeEntry, encodeEntry } from '../../core/ledger/entry-codec.ts'
 import {
   indexedFieldsOf,
@@ -282,7 +283,7 @@ function postgresLedger(pool: pg.Pool): LedgerDatabase {
       return Number(rows[0]?.n ?? 0)
     },
     async putCheckpoint(checkpoint) {
-      checkCheckpoint(checkpoint)
+      checkStoredCheckpoint(checkpoint)
       const { treeSize, rootHash, time, signature, frontier } = checkpoint
       await run(
         `INSERT INTO sluice_checkpoints (tree_size, root_hash, time, at_ms, signature, frontier)
@@ -292,7 +293,7 @@ function postgresLedger(pool: pg.Pool): LedgerDatabase {
       const rows = await run(`SELECT ${checkpointColumns} FROM sluice_checkpoints WHERE tree_size = $1`, [
         treeSize,
       ])
-      const kept = rows[0] === undefined ? undefined : checkpointFromRow(rows[0])
+      const kept = rows[0] === undefined ? undefined : checkpointFromRow(rows[0], 'the PostgreSQL ledger')
       if (kept === undefined || kept.rootHash !== rootHash) {
         throw new SluiceError(
           'INTERNAL',
@@ -305,7 +306,7 @@ function postgresLedger(pool: pg.Pool): LedgerDatabase {
       const rows = await run(
         `SELECT ${checkpointColumns} FROM sluice_checkpoints ORDER BY tree_size DESC LIMIT 1`,
       )
-      return rows[0] === undefined ? undefined : checkpointFromRow(rows[0])
+      return rows[0] === undefined ? undefined : checkpointFromRow(rows[0], 'the PostgreSQL ledger')
     },
     async checkpointAt(treeSize) {
       if (!Number.isSafeInteger(treeSize) || treeSize < 0) {
@@ -314,7 +315,7 @@ function postgresLedger(pool: pg.Pool): LedgerDatabase {
       const rows = await run(`SELECT ${checkpointColumns} FROM sluice_checkpoints WHERE tree_size = $1`, [
         treeSize,
       ])
-      return rows[0] === undefined ? undefined : checkpointFromRow(rows[0])
+      return rows[0] === undefined ? undefined : checkpointFromRow(rows[0], 'the PostgreSQL ledger')
     },
     async listCheckpoints(range) {
       const clauses = ['TRUE']
@@ -341,45 +342,13 @@ function postgresLedger(pool: pg.Pool): LedgerDatabase {
         `SELECT ${checkpointColumns} FROM sluice_checkpoints WHERE ${clauses.join(' AND ')} ORDER BY tree_size LIMIT $${params.length}`,
         params,
       )
-      return rows.map(checkpointFromRow)
+      return rows.map((row) => checkpointFromRow(row, 'the PostgreSQL ledger'))
     },
     async close() {
       if (closed) return
       closed = true
       await pool.end()
     },
-  }
-}
-
-function checkpointFromRow(row: Row): StoredCheckpoint {
-  let frontier: unknown
-  try {
-    frontier = JSON.parse(String(row.frontier))
-  } catch {
-    frontier = undefined
-  }
-  const checkpoint = {
-    treeSize: Number(row.tree_size),
-    rootHash: String(row.root_hash),
-    time: String(row.time),
-    signature: String(row.signature),
-  }
-  const problem = checkpointProblem(checkpoint)
-  if (problem !== undefined || !Array.isArray(frontier) || !frontier.every((h) => typeof h === 'string')) {
-    throw new SluiceError(
-      'INTERNAL',
-      `the checkpoint of ${checkpoint.treeSize} records is damaged (${problem ?? 'frontier'})`,
-    )
-  }
-  return { ...checkpoint, frontier }
-}
-
-function checkCheckpoint(checkpoint: StoredCheckpoint): void {
-  const { frontier, ...signed } = checkpoint
-  const problem = checkpointProblem(signed)
-  if (problem !== undefined) throw new SluiceError('INVALID_INPUT', `checkpoint ${problem}`)
-  if (!Array.isArray(frontier) || !frontier.every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h))) {
-    throw new SluiceError('INVALID_INPUT', 'checkpoint frontier must be a list of hex hashes')
   }
 }
 

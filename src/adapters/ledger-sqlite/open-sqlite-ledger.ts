@@ -1,13 +1,14 @@
 // The embedded ledger store: one SQLite file (node:sqlite) under the data directory.
 // WAL with synchronous=NORMAL: a commit is durable against a process crash and costs no fsync; a
 // power loss can lose the last commits but never corrupts the file or the chain.
+
 import { access, mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
 import type { LedgerDatabase, StoredCheckpoint } from '../../app/checkpoint-port.ts'
 import { SluiceError } from '../../app/errors.ts'
+import { checkpointFromRow, checkStoredCheckpoint } from '../../app/stored-checkpoint.ts'
 import { type ChainHead, emptyHead, hashCanonicalRecord } from '../../core/ledger/chain-hash.ts'
-import { checkpointProblem } from '../../core/ledger/checkpoint.ts'
 import { decodeEntry, encodeEntry } from '../../core/ledger/entry-codec.ts'
 import {
   indexedFieldsOf,
@@ -364,7 +365,7 @@ function sqliteLedger(db: DatabaseSync, file: string): LedgerDatabase {
       return queryStored(filter, page)
     },
     async putCheckpoint(checkpoint) {
-      checkCheckpoint(checkpoint)
+      checkStoredCheckpoint(checkpoint)
       const { treeSize, rootHash, time, signature, frontier } = checkpoint
       sql.putCheckpoint.run(treeSize, rootHash, time, Date.parse(time), signature, JSON.stringify(frontier))
       const kept = checkpointOf(sql.checkpointAt.get(treeSize))
@@ -412,38 +413,6 @@ function sqliteLedger(db: DatabaseSync, file: string): LedgerDatabase {
 }
 
 const checkpointColumns = 'tree_size, root_hash, time, signature, frontier'
-
-function checkpointFromRow(row: Record<string, unknown>, file: string): StoredCheckpoint {
-  let frontier: unknown
-  try {
-    frontier = JSON.parse(String(row.frontier))
-  } catch {
-    frontier = undefined
-  }
-  const checkpoint = {
-    treeSize: Number(row.tree_size),
-    rootHash: String(row.root_hash),
-    time: String(row.time),
-    signature: String(row.signature),
-  }
-  const problem = checkpointProblem(checkpoint)
-  if (problem !== undefined || !Array.isArray(frontier) || !frontier.every((h) => typeof h === 'string')) {
-    throw new SluiceError(
-      'INTERNAL',
-      `the checkpoint of ${checkpoint.treeSize} records in ${file} is damaged (${problem ?? 'frontier'})`,
-    )
-  }
-  return { ...checkpoint, frontier }
-}
-
-function checkCheckpoint(checkpoint: StoredCheckpoint): void {
-  const { frontier, ...signed } = checkpoint
-  const problem = checkpointProblem(signed)
-  if (problem !== undefined) throw new SluiceError('INVALID_INPUT', `checkpoint ${problem}`)
-  if (!Array.isArray(frontier) || !frontier.every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h))) {
-    throw new SluiceError('INVALID_INPUT', 'checkpoint frontier must be a list of hex hashes')
-  }
-}
 
 function checkpointRange(range: { readonly from?: string; readonly to?: string; readonly limit: number }): {
   where: string

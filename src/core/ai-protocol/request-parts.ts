@@ -1,4 +1,5 @@
 import type { Attachment } from './attachment.ts'
+import { collectChatToolCalls } from './chat-tool-calls.ts'
 import { arrayAt, type Collector, type ContentFlags, createCollector, objectAt } from './collector.ts'
 import { isObject, type JsonObject, type JsonPath } from './json-path.ts'
 import { checkRequestShape } from './request-shape.ts'
@@ -48,28 +49,7 @@ function walkChat(c: Collector, body: JsonObject): void {
     const role: PartRole = msg.role === 'function' ? 'tool' : (msg.role as PartRole)
     const kind: PartKind = role === 'tool' ? 'tool-result' : 'message'
     chatContent(c, msg.content, [...path, 'content'], role, kind)
-    arrayAt(msg.tool_calls, [...path, 'tool_calls']).forEach((call, j) => {
-      const callPath = [...path, 'tool_calls', j]
-      const obj = objectAt(call, callPath)
-      if (isObject(obj.function)) {
-        c.text(
-          [...callPath, 'function', 'arguments'],
-          'assistant',
-          'tool-call-arguments',
-          obj.function.arguments,
-        )
-      }
-      if (isObject(obj.custom))
-        c.text([...callPath, 'custom', 'input'], 'assistant', 'tool-call-arguments', obj.custom.input)
-    })
-    if (isObject(msg.function_call)) {
-      c.text(
-        [...path, 'function_call', 'arguments'],
-        'assistant',
-        'tool-call-arguments',
-        msg.function_call.arguments,
-      )
-    }
+    collectChatToolCalls(c, msg, path)
     if (msg.audio !== undefined && msg.audio !== null) c.flags.audio = true
   })
   arrayAt(body.tools, ['tools']).forEach((tool, i) => {

@@ -1,3 +1,4 @@
+import { collectChatToolCalls } from './chat-tool-calls.ts'
 import { arrayAt, type Collector, createCollector, objectAt } from './collector.ts'
 import { isObject, type JsonObject } from './json-path.ts'
 import { ProtocolError } from './protocol-error.ts'
@@ -33,28 +34,7 @@ function chatAnswer(c: Collector, body: JsonObject): void {
     c.text([...path, 'reasoning_content'], 'assistant', 'reasoning', msg.reasoning_content)
     if (isObject(msg.audio))
       c.text([...path, 'audio', 'transcript'], 'assistant', 'message', msg.audio.transcript)
-    arrayAt(msg.tool_calls, [...path, 'tool_calls']).forEach((call, j) => {
-      const callPath = [...path, 'tool_calls', j]
-      const obj = objectAt(call, callPath)
-      if (isObject(obj.function)) {
-        c.text(
-          [...callPath, 'function', 'arguments'],
-          'assistant',
-          'tool-call-arguments',
-          obj.function.arguments,
-        )
-      }
-      if (isObject(obj.custom))
-        c.text([...callPath, 'custom', 'input'], 'assistant', 'tool-call-arguments', obj.custom.input)
-    })
-    if (isObject(msg.function_call)) {
-      c.text(
-        [...path, 'function_call', 'arguments'],
-        'assistant',
-        'tool-call-arguments',
-        msg.function_call.arguments,
-      )
-    }
+    collectChatToolCalls(c, msg, path)
   })
 }
 
