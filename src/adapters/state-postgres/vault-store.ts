@@ -2,7 +2,8 @@
 // sluice_vault_entries). After an erasure the key table is rewritten (VACUUM FULL) so destroyed
 // wrapped keys do not linger as dead tuples in its data file.
 import { SluiceError } from '../../app/errors.ts'
-import type { VaultEntryRecord, VaultKeyRecord, VaultStore } from '../../app/vault/vault-store-port.ts'
+import { vaultEntryOf, vaultKeyOf } from '../../app/vault/vault-rows.ts'
+import type { VaultEntryRecord, VaultStore } from '../../app/vault/vault-store-port.ts'
 import { ensurePgSchema, inPgTransaction, type PgPool } from './directive-pg-db.ts'
 
 const schema = `
@@ -42,7 +43,7 @@ export async function openPostgresVaultStore(pool: PgPool): Promise<VaultStore> 
       `SELECT ${entryColumns} FROM sluice_vault_entries WHERE ${where} ORDER BY ${order}`,
       params,
     )
-    return rows.map((row) => entryOf(row) as VaultEntryRecord)
+    return rows.map((row) => vaultEntryOf(row) as VaultEntryRecord)
   }
   const shred = () => pool.query('VACUUM (FULL) sluice_vault_keys').catch(() => undefined)
 
@@ -53,7 +54,7 @@ export async function openPostgresVaultStore(pool: PgPool): Promise<VaultStore> 
         'SELECT id, recipient, day, wrapped FROM sluice_vault_keys WHERE recipient = $1 AND day = $2',
         [recipient, day],
       )
-      return keyOf(rows[0])
+      return vaultKeyOf(rows[0])
     },
     async keyById(id) {
       live()
@@ -61,7 +62,7 @@ export async function openPostgresVaultStore(pool: PgPool): Promise<VaultStore> 
         'SELECT id, recipient, day, wrapped FROM sluice_vault_keys WHERE id = $1',
         [id],
       )
-      return keyOf(rows[0])
+      return vaultKeyOf(rows[0])
     },
     async addKey(key) {
       live()
@@ -73,7 +74,7 @@ export async function openPostgresVaultStore(pool: PgPool): Promise<VaultStore> 
         'SELECT id, recipient, day, wrapped FROM sluice_vault_keys WHERE recipient = $1 AND day = $2',
         [key.recipient, key.day],
       )
-      const stored = keyOf(rows[0])
+      const stored = vaultKeyOf(rows[0])
       if (stored === undefined) throw new SluiceError('INTERNAL', 'a vault key vanished while being added')
       return stored
     },
@@ -196,28 +197,5 @@ export async function openPostgresVaultStore(pool: PgPool): Promise<VaultStore> 
     async close() {
       closed = true
     },
-  }
-}
-
-function keyOf(row: Record<string, unknown> | undefined): VaultKeyRecord | undefined {
-  if (row === undefined) return undefined
-  return {
-    id: String(row.id),
-    recipient: String(row.recipient),
-    day: String(row.day),
-    wrapped: new Uint8Array(row.wrapped as Buffer),
-  }
-}
-
-function entryOf(row: Record<string, unknown> | undefined): VaultEntryRecord | undefined {
-  if (row === undefined) return undefined
-  return {
-    ref: String(row.ref),
-    recipient: String(row.recipient),
-    ...(row.seq === null || row.seq === undefined ? {} : { seq: Number(row.seq) }),
-    time: String(row.time),
-    day: String(row.day),
-    keyId: String(row.key_id),
-    sealed: new Uint8Array(row.sealed as Buffer),
   }
 }

@@ -3,7 +3,8 @@
 // not linger in free pages or the log.
 import type { DatabaseSync } from 'node:sqlite'
 import { SluiceError } from '../../app/errors.ts'
-import type { VaultEntryRecord, VaultKeyRecord, VaultStore } from '../../app/vault/vault-store-port.ts'
+import { vaultEntryOf, vaultKeyOf } from '../../app/vault/vault-rows.ts'
+import type { VaultEntryRecord, VaultStore } from '../../app/vault/vault-store-port.ts'
 import { closedError, inTransaction, openStateDb } from './directive-sqlite-db.ts'
 
 const schema = `
@@ -68,17 +69,17 @@ function sqliteVaultStore(db: DatabaseSync): VaultStore {
   return {
     async keyFor(recipient, day) {
       live()
-      return keyOf(sql.keyFor.get(recipient, day))
+      return vaultKeyOf(sql.keyFor.get(recipient, day))
     },
     async keyById(id) {
       live()
-      return keyOf(sql.keyById.get(id))
+      return vaultKeyOf(sql.keyById.get(id))
     },
     async addKey(key) {
       live()
       return inTransaction(db, () => {
         sql.addKey.run(key.id, key.recipient, key.day, key.wrapped)
-        const stored = keyOf(sql.keyFor.get(key.recipient, key.day))
+        const stored = vaultKeyOf(sql.keyFor.get(key.recipient, key.day))
         if (stored === undefined) throw new SluiceError('INTERNAL', 'a vault key vanished while being added')
         return stored
       })
@@ -108,19 +109,19 @@ function sqliteVaultStore(db: DatabaseSync): VaultStore {
     },
     async entry(ref, recipient) {
       live()
-      return entryOf(sql.entry.get(ref, recipient))
+      return vaultEntryOf(sql.entry.get(ref, recipient))
     },
     async entriesOf(ref) {
       live()
-      return sql.entriesOf.all(ref).map((row) => entryOf(row) as VaultEntryRecord)
+      return sql.entriesOf.all(ref).map((row) => vaultEntryOf(row) as VaultEntryRecord)
     },
     async entriesIn(recipient, from, to) {
       live()
-      return sql.entriesIn.all(recipient, from, to).map((row) => entryOf(row) as VaultEntryRecord)
+      return sql.entriesIn.all(recipient, from, to).map((row) => vaultEntryOf(row) as VaultEntryRecord)
     },
     async entriesUnder(keyId) {
       live()
-      return sql.entriesUnder.all(keyId).map((row) => entryOf(row) as VaultEntryRecord)
+      return sql.entriesUnder.all(keyId).map((row) => vaultEntryOf(row) as VaultEntryRecord)
     },
     async erase(plan) {
       live()
@@ -171,28 +172,5 @@ function sqliteVaultStore(db: DatabaseSync): VaultStore {
       closed = true
       db.close()
     },
-  }
-}
-
-function keyOf(row: Record<string, unknown> | undefined): VaultKeyRecord | undefined {
-  if (row === undefined) return undefined
-  return {
-    id: String(row.id),
-    recipient: String(row.recipient),
-    day: String(row.day),
-    wrapped: new Uint8Array(row.wrapped as Uint8Array),
-  }
-}
-
-function entryOf(row: Record<string, unknown> | undefined): VaultEntryRecord | undefined {
-  if (row === undefined) return undefined
-  return {
-    ref: String(row.ref),
-    recipient: String(row.recipient),
-    ...(row.seq === null || row.seq === undefined ? {} : { seq: Number(row.seq) }),
-    time: String(row.time),
-    day: String(row.day),
-    keyId: String(row.key_id),
-    sealed: new Uint8Array(row.sealed as Uint8Array),
   }
 }
